@@ -1,0 +1,9 @@
+"""medialit: a media-literacy teaching kit for Jupyter. Front door: articles(), load(), annotations()."""
+
+from __future__ import annotations
+
+from .corpus import annotations, articles, contrast_passages, load
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "annotations", "articles", "contrast_passages", "load"]

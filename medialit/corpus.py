@@ -1,0 +1,80 @@
+"""The sample articles, the team's contrast passages and their answer keys."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .datafiles import datasets_dir, read_json
+from .errors import DataFileError, UnknownArticleError
+from .schema import AnswerKey, ArticleInfo, Attributed, ContrastInfo, Document, SpanSet
+from .textfile import read_text
+
+__all__ = ["annotations", "articles", "contrast_passages", "ids", "load"]
+
+
+@lru_cache(maxsize=1)
+def _article_infos() -> tuple[ArticleInfo, ...]:
+    records = read_json(datasets_dir() / "articles.json", "articles.schema.json")
+    return tuple(
+        ArticleInfo(**{**r, **{k: Attributed(**r[k]) for k in ("outlet", "author", "date")}}) for r in records
+    )
+
+
+@lru_cache(maxsize=1)
+def _contrast_infos() -> tuple[ContrastInfo, ...]:
+    path = datasets_dir() / "contrast.json"
+    if not path.exists():
+        return ()
+    records = read_json(path, "contrast.schema.json")
+    return tuple(ContrastInfo(**{**r, "techniques": tuple(r["techniques"])}) for r in records)
+
+
+def articles() -> list[ArticleInfo]:
+    """The five sample articles' metadata, in the order of their seed files."""
+    return list(_article_infos())
+
+
+def contrast_passages() -> list[ContrastInfo]:
+    """The passages the team wrote for teaching (not real articles)."""
+    return list(_contrast_infos())
+
+
+def ids() -> list[str]:
+    """Every id :func:`load` accepts: the articles, then the contrast passages."""
+    return [a.id for a in _article_infos()] + [c.id for c in _contrast_infos()]
+
+
+def _info(doc_id: str) -> ArticleInfo | ContrastInfo:
+    for info in (*_article_infos(), *_contrast_infos()):
+        if info.id == doc_id:
+            return info
+    known = ", ".join(ids())
+    raise UnknownArticleError(f"no article or passage with id {doc_id!r}; known ids: {known}")
+
+
+@lru_cache(maxsize=32)
+def load(doc_id: str) -> Document:
+    """An article or contrast passage by id: its exact text and its metadata."""
+    info = _info(doc_id)
+    folder = "articles" if isinstance(info, ArticleInfo) else "contrast"
+    text = read_text(datasets_dir() / folder / f"{doc_id}.txt")
+    return Document(id=doc_id, text=text, info=info)
+
+
+@lru_cache(maxsize=32)
+def annotations(doc_id: str) -> AnswerKey:
+    """The answer key for an article or passage, checked against the schema and its text."""
+    document = load(doc_id)
+    path = datasets_dir() / "annotations" / f"{doc_id}.json"
+    data = read_json(path, "spans.schema.json", "answer_key")
+    if data["article_id"] != doc_id:
+        raise DataFileError(f"{path}: article_id is {data['article_id']!r}, expected {doc_id!r}")
+    key = SpanSet.from_dict(data)
+    for kind in ("loaded", "statistics", "sentences"):
+        for n, span in enumerate(getattr(key, kind)):
+            if document.text[span.start : span.end] != span.text:
+                raise DataFileError(
+                    f"{path}: {kind}/{n} text {span.text!r} does not match the article at "
+                    f"{span.start}:{span.end} ({document.text[span.start : span.end]!r})"
+                )
+    return key

@@ -1,0 +1,22 @@
+"""Exceptions the kit raises, each naming the file or id and the problem."""
+
+from __future__ import annotations
+
+
+class MedialitError(Exception):
+    """Base class: every error the kit raises on purpose is one of these."""
+
+
+class UnknownArticleError(MedialitError, KeyError):
+    """An article or passage id that the datasets do not hold."""
+
+    def __str__(self) -> str:  # KeyError would quote the message; keep it readable
+        return str(self.args[0]) if self.args else "unknown article"
+
+
+class TextFileError(MedialitError, ValueError):
+    """A text file that is missing, empty, binary, not UTF-8 or too large."""
+
+
+class DataFileError(MedialitError, ValueError):
+    """A file under datasets/ that is missing or does not match its schema."""

@@ -1,0 +1,176 @@
+"""Sentences and word tokens with character offsets, using only NLTK's data-free parts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nltk.tokenize import NLTKWordTokenizer
+from nltk.tokenize.punkt import (
+    _ORTHO_BEG_UC,
+    _ORTHO_LC,
+    _ORTHO_MID_LC,
+    PunktLanguageVars,
+    PunktParameters,
+    PunktSentenceTokenizer,
+)
+
+__all__ = ["ABBREVIATIONS", "TextSpan", "Token", "normalize", "sentence_spans", "word_spans"]
+
+#: Abbreviations that end in a period but do not end a sentence (lower case, no final period).
+ABBREVIATIONS: frozenset[str] = frozenset(
+    """
+    u.s u.s.a u.k u.n e.u d.c p.j a.m p.m e.g i.e etc vs approx est no nos
+    mr mrs ms dr prof sr jr st gen col lt sgt capt cmdr adm gov sen rep rev hon pres supt
+    inc corp co ltd dept univ assn bros
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss
+    mo mont neb nev okla ore pa tenn tex va vt wash wis wyo
+    """.split()
+)
+
+#: Common words that are written in lower case mid-sentence. Punkt uses this
+#: "orthographic context" to decide that a capitalised one after a period
+#: ("Agent X. Rest assured ...") starts a new sentence, while an unknown
+#: capitalised word ("Donald J. Trump") does not.
+SENTENCE_OPENERS: frozenset[str] = frozenset(
+    """
+    a about after again against all also although an and another any as at because
+    before both but by despite during each even every few first for from further
+    he her here his how however i if in instead it its just last let many meanwhile
+    more most much my next no none nor not now of on once one only or other our
+    over perhaps rest she similarly since so some still such than that the their
+    them then there these they this those though through thus to today under unless
+    until we what when where whether which while who why with without yet you your
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """A stretch of a text: ``text == source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+Token = TextSpan
+
+# One character in, one character out, so offsets into a translated text are
+# offsets into the original.
+_SPACES = {ch: " " for ch in "\u00a0\u2002\u2003\u2009\u202f"}
+_QUOTES = {ch: "'" for ch in "\u2018\u2019\u201a\u201b\u2032"} | {
+    ch: '"' for ch in "\u201c\u201d\u201e\u201f\u00ab\u00bb"
+}
+_DASHES = {ch: "-" for ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}
+_NORMALIZE_TABLE = str.maketrans(_SPACES | _QUOTES | _DASHES)
+# For tokenising: dashes are kept (NLTK splits them off itself), and the
+# ellipsis is shown to NLTK as ";" so that "fame\u2026while" splits.
+_TOKENIZE_TABLE = str.maketrans(_SPACES | _QUOTES | {"\u2026": ";"})
+
+
+def normalize(text: str) -> str:
+    """Straighten curly quotes, turn dashes into '-' and odd spaces into ' '.
+
+    Every character maps to exactly one character, so ``len(normalize(t)) ==
+    len(t)`` and an offset into the result is an offset into ``t``.
+    """
+    return text.translate(_NORMALIZE_TABLE)
+
+
+class _NewsLanguageVars(PunktLanguageVars):
+    """Punkt's English rules, plus the ellipsis character as a sentence end."""
+
+    sent_end_chars = (".", "?", "!", "\u2026")
+
+
+@lru_cache(maxsize=1)
+def _sentence_tokenizer() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(ABBREVIATIONS)
+    for word in SENTENCE_OPENERS:
+        params.ortho_context[word] = _ORTHO_LC | _ORTHO_MID_LC | _ORTHO_BEG_UC
+    return PunktSentenceTokenizer(params, lang_vars=_NewsLanguageVars())
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def _starts_lowercase(piece: str) -> bool:
+    for ch in piece:
+        if ch.isalpha():
+            return ch.islower()
+        if not (ch.isspace() or ch in "\"'\u201c\u201d\u2018\u2019(\u2026."):
+            return False
+    return False
+
+
+def sentence_spans(text: str) -> list[TextSpan]:
+    """Split ``text`` into sentences with character offsets.
+
+    Line breaks always end a sentence (headlines, bylines and quote blocks sit
+    on their own lines). Within a line, Punkt splits with the kit's own
+    abbreviation list; a split followed by a lower-case word (``"...them?" the
+    agent asked.``) is undone. Spans carry no surrounding white space, and only
+    white space lies between them.
+    """
+    tokenizer = _sentence_tokenizer()
+    spans: list[TextSpan] = []
+    for line in _LINE.finditer(text):
+        if not line.group().strip():
+            continue
+        base = line.start()
+        pieces: list[list[int]] = []
+        for start, end in tokenizer.span_tokenize(line.group()):
+            if pieces and _starts_lowercase(line.group()[start:end]):
+                pieces[-1][1] = end
+            else:
+                pieces.append([start, end])
+        for start, end in pieces:
+            spans.append(_strip_span(text, base + start, base + end))
+    return [span for span in spans if span.end > span.start]
+
+
+def _strip_span(text: str, start: int, end: int) -> TextSpan:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return TextSpan(start, end, text[start:end])
+
+
+@lru_cache(maxsize=1)
+def _word_tokenizer() -> NLTKWordTokenizer:
+    return NLTKWordTokenizer()
+
+
+_FALLBACK_WORD = re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]", re.UNICODE)
+
+
+def word_spans(text: str) -> list[TextSpan]:
+    """Word and punctuation tokens with offsets, one sentence at a time.
+
+    Uses NLTK's word tokenizer (the one behind ``word_tokenize``), shown the
+    text with straight quotes, so curly apostrophes split like straight ones.
+    Where NLTK cannot align its tokens with the text (rare, on unusual
+    unicode), that sentence falls back to a simple regular expression.
+    """
+    flat = text.translate(_TOKENIZE_TABLE)
+    tokens: list[TextSpan] = []
+    for sentence in sentence_spans(text):
+        piece = flat[sentence.start : sentence.end]
+        try:
+            pairs = list(_word_tokenizer().span_tokenize(piece))
+        except ValueError:
+            pairs = [(m.start(), m.end()) for m in _FALLBACK_WORD.finditer(piece)]
+        for start, end in pairs:
+            a, b = sentence.start + start, sentence.start + end
+            tokens.append(TextSpan(a, b, text[a:b]))
+    return tokens
+
+
+def word_count(text: str) -> int:
+    """How many tokens in ``text`` contain a letter or digit."""
+    return sum(1 for token in word_spans(text) if any(ch.isalnum() for ch in token.text))

@@ -1,0 +1,60 @@
+"""Read a text file strictly: clear errors for missing, empty, binary, non-UTF-8 or huge files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import TextFileError
+
+#: Larger files are refused unless the caller raises the limit.
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def decode_text(data: bytes, *, name: str = "input", errors: str = "strict") -> str:
+    """Decode UTF-8 bytes to text with line ends as ``\\n``.
+
+    A UTF-8 byte-order mark is dropped and CRLF/CR line ends become LF, so
+    offsets refer to the returned string. With ``errors="replace"``, bytes
+    that are not UTF-8 become U+FFFD instead of raising.
+    """
+    if b"\x00" in data:
+        raise TextFileError(
+            f"{name} looks like a binary file (it contains NUL bytes), not text. "
+            "Save the article as plain text (.txt) and try again."
+        )
+    try:
+        text = data.decode("utf-8-sig", errors=errors)
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.start + 1].hex()
+        raise TextFileError(
+            f"{name} is not UTF-8 text: byte 0x{bad} at position {exc.start} cannot be decoded. "
+            "Save the file with UTF-8 encoding, or decode with replacement."
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(
+    path: str | os.PathLike[str],
+    *,
+    errors: str = "strict",
+    allow_empty: bool = False,
+    max_bytes: int = MAX_BYTES,
+) -> str:
+    """Read a UTF-8 text file, or raise :class:`TextFileError` naming the file and the problem."""
+    file = Path(path)
+    if not file.exists():
+        raise TextFileError(f"{file}: no such file")
+    if file.is_dir():
+        raise TextFileError(f"{file} is a folder, not a text file")
+    size = file.stat().st_size
+    if size > max_bytes:
+        raise TextFileError(f"{file} is {size:,} bytes; the limit is {max_bytes:,}")
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise TextFileError(f"{file} cannot be read: {exc.strerror}") from None
+    text = decode_text(data, name=str(file), errors=errors)
+    if not allow_empty and not text.strip():
+        raise TextFileError(f"{file} is empty")
+    return text

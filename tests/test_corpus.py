@@ -1,0 +1,120 @@
+"""Tests for medialit.corpus: the articles, their metadata and clear errors."""
+
+from __future__ import annotations
+
+import pytest
+
+import medialit
+from medialit.datafiles import datasets_dir, read_json, schema_errors
+from medialit.errors import DataFileError, MedialitError, UnknownArticleError
+from medialit.text import word_count
+
+from .conftest import ARTICLE_IDS, SEEDS
+
+
+def test_five_articles():
+    """Does the kit hold exactly the five sample articles, in seed order?"""
+    infos = medialit.articles()
+    assert len(infos) == 5
+    assert [i.seed for i in infos] == sorted(i.seed for i in infos)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is not beside this checkout")
+def test_articles_are_verbatim_copies_of_the_seeds(article):
+    """Is each article byte for byte the seed file it came from?"""
+    seed = SEEDS / article.info.seed
+    assert (datasets_dir() / "articles" / f"{article.id}.txt").read_bytes() == seed.read_bytes()
+
+
+def test_articles_are_utf8_with_lf_line_ends(article):
+    """Are the article files UTF-8 with LF line ends, keeping their artefacts?"""
+    raw = (datasets_dir() / "articles" / f"{article.id}.txt").read_bytes()
+    assert b"\r" not in raw
+    assert raw.decode("utf-8") == article.text
+
+
+def test_artefacts_are_kept():
+    """Are the comment-box line, the missing outlet name and the no-break spaces still there?"""
+    assert (
+        medialit.load("ice-officer-interview")
+        .text.rstrip()
+        .endswith("Please let us know if you're having issues with commenting.")
+    )
+    assert "\n( – Since 2021" in medialit.load("oig-release-report").text
+    assert "\u00a0" in medialit.load("ice-officer-interview").text
+
+
+def test_metadata_matches_the_text(article):
+    """Is the title the first line, and the word count the text's own?"""
+    assert article.info.title == article.text.split("\n", 1)[0]
+    assert article.info.word_count == word_count(article.text)
+
+
+def test_unknown_facts_stay_null():
+    """Is every outlet, author and date either backed by a source or null with 'unknown'?"""
+    for info in medialit.articles():
+        for fact in (info.outlet, info.author, info.date):
+            assert (fact.value is None) == (fact.source == "unknown")
+            if fact.source == "inferred":
+                assert len(info.notes) > 40, f"{info.id}: an inferred fact needs its reason in notes"
+
+
+def test_stated_facts_appear_in_the_text():
+    """Is every 'stated' fact written in the article itself?"""
+    for info in medialit.articles():
+        text = medialit.load(info.id).text
+        assert info.author.source != "stated" or info.author.value.split()[-1] in text
+    assert "July 17, 2019" in medialit.load("declined-detainer-report").text
+
+
+def test_unknown_id_is_a_clear_error():
+    """Does an unknown id raise a kit error that lists the known ids?"""
+    with pytest.raises(UnknownArticleError) as caught:
+        medialit.load("no-such-article")
+    message = str(caught.value)
+    assert "'no-such-article'" in message
+    assert all(article_id in message for article_id in ARTICLE_IDS)
+    assert isinstance(caught.value, MedialitError)
+
+
+def test_datasets_folder_override(tmp_path, monkeypatch):
+    """Does a missing MEDIALIT_DATASETS folder give a clear error?"""
+    monkeypatch.setenv("MEDIALIT_DATASETS", str(tmp_path / "gone"))
+    with pytest.raises(DataFileError, match=r"datasets folder .*gone is missing"):
+        datasets_dir()
+
+
+def test_malformed_metadata_names_file_and_field(tmp_path):
+    """Does a metadata file with a bad field fail with the file and the field named?"""
+    bad = tmp_path / "articles.json"
+    bad.write_text('[{"id": "x", "title": "t"}]', encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        read_json(bad, "articles.schema.json")
+    assert str(bad) in str(caught.value)
+    assert "'seed' is a required property" in str(caught.value)
+
+
+def test_invalid_json_is_a_clear_error(tmp_path):
+    """Is a truncated JSON file reported as invalid JSON, naming it?"""
+    bad = tmp_path / "articles.json"
+    bad.write_text('[{"id": ', encoding="utf-8")
+    with pytest.raises(DataFileError, match="is not valid JSON"):
+        read_json(bad, "articles.schema.json")
+
+
+def test_unknown_needs_null_value():
+    """Does the schema refuse a value marked 'unknown', which would be an invented fact?"""
+    record = {
+        "id": "x",
+        "title": "t",
+        "seed": "s",
+        "genre_as_presented": "news",
+        "word_count": 1,
+        "notes": "",
+        "outlet": {"value": "Invented Outlet", "source": "unknown"},
+        "author": {"value": None, "source": "unknown"},
+        "date": {"value": None, "source": "unknown"},
+    }
+    assert schema_errors([record], "articles.schema.json")
+    record["outlet"]["value"] = None
+    assert schema_errors([record], "articles.schema.json") == []

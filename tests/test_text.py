@@ -1,0 +1,257 @@
+"""Tests for medialit.text: sentences and words with offsets, offline."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import medialit
+from medialit.text import normalize, sentence_spans, word_count, word_spans
+
+
+def test_sentences_reproduce_the_article(article):
+    """Do the sentences, put back at their offsets, reproduce the text with only white space between?"""
+    text = article.text
+    spans = sentence_spans(text)
+    rebuilt, cursor = [], 0
+    for span in spans:
+        assert text[span.start : span.end] == span.text
+        assert text[cursor : span.start].strip() == "", f"text skipped before {span.text[:40]!r}"
+        rebuilt.append(text[cursor : span.start])
+        rebuilt.append(span.text)
+        cursor = span.end
+    assert text[cursor:].strip() == ""
+    assert "".join(rebuilt) + text[cursor:] == text
+
+
+# (article id, a sentence as it must come out) for the known tricky cases; compared after
+# normalize(), so no-break spaces need not be typed here.
+TRICKY_SENTENCES = [
+    # "U.S." before a capitalised and a lower-case word is not a sentence end.
+    (
+        "ice-officer-interview",
+        "Whereas unlawful aliens\u00a0traditionally\u00a0sought to evade border agents in hopes "
+        "of reaching U.S. cities where they could illegally fill American jobs, reports document how many of these new "
+        "migrants are now turning themselves in to border patrol agents believing they’ll be allowed to stay permanently.",
+    ),
+    # "Oct." is an abbreviation.
+    (
+        "ice-officer-interview",
+        "This 2016 influx of migrants from Central America had exceeded 117,000 by Oct. 1, "
+        "marking a new record,\u00a0Breitbart News\u00a0reported.",
+    ),
+    # A question in quotation marks followed by a lower-case attribution is one sentence.
+    ("ice-officer-interview", "“Does she propose we just release them?” the agent asked."),
+    # An ellipsis ends a sentence when a capital follows.
+    (
+        "ice-officer-interview",
+        "By removing officers from enforcement programs, the threat to the American public has "
+        "increased exponentially…",
+    ),
+    # The headline stands alone although it has no final period.
+    (
+        "ice-officer-interview",
+        "EXCLUSIVE — Immigration Officer: Border Deluge of Illegal Aliens ‘Is The Worst We’ve Ever Seen’",
+    ),
+    # "Agent X." is an initial-like token, yet "Rest assured" starts a new sentence.
+    ("agent-x-rebuttal", "Some readers might wonder if average ICE employees are really like Agent X."),
+    ("agent-x-rebuttal", "Rest assured they are not."),
+    # A sentence ending inside quotation marks and a parenthesis.
+    ("agent-x-rebuttal", "(He’s never identified, so we’ll call him “Agent X.”)"),
+    # An ellipsis inside a quotation, followed by a comma, does not end the sentence.
+    (
+        "agent-x-rebuttal",
+        "Supposedly, Agent X came forward because, “…with Obama gone…,” he saw “long-standing "
+        "standards being discarded and basic protocols questioned.”",
+    ),
+    # Initials in a name.
+    (
+        "agent-x-rebuttal",
+        "Matt O'Brien: Matthew J. O’Brien joined the Federation for American Immigration Reform "
+        "(FAIR) in 2016.",
+    ),
+    # The NBC quote block: "P.J." is not a sentence end.
+    (
+        "cities-ice-cooperation",
+        "In an interview, acting ICE Director P.J. Lechleitner said some counties and cities "
+        "that previously refused to tell ICE when they were releasing undocumented immigrants from jail are now "
+        "discussing ways they might be able to coordinate with ICE further, like giving it advance notice before "
+        "migrants convicted of violent crimes are released.",
+    ),
+    # The NBC quote block: an ellipsis marking omitted words, then a lower-case continuation, is one sentence.
+    (
+        "cities-ice-cooperation",
+        "You’ve seen some examples of this, where some individuals, unfortunately, were "
+        "encountered by local law enforcement and because of the policies put in place, either at the state or local "
+        "level, they weren’t allowed to notify immigration authorities … and all of a sudden you have people being "
+        "released and reoffending.",
+    ),
+    ("cities-ice-cooperation", "We don’t want that."),
+    ("cities-ice-cooperation", "The report states:"),
+    # Byline, paragraph without a final period, photo credit.
+    ("declined-detainer-report", "John Romero | July 17, 2019"),
+    ("declined-detainer-report", "There are multiple others that can be found in the new\u00a0ICE report"),
+    ("declined-detainer-report", "(Cover Photo: ICE / Flickr)"),
+    # A sentence inside straight double quotes.
+    (
+        "declined-detainer-report",
+        "Additionally, some jurisdictions willfully decline to honor ICE detainers and "
+        "refuse to timely notify ICE of an alien’s release, and may do so even when an alien has a criminal record.",
+    ),
+    # Headline ending in "U.S."; the missing outlet name; a lone heading.
+    ("oig-release-report", "ICE Released 11k+ High-Flight-Risk Illegals Into U.S."),
+    (
+        "oig-release-report",
+        "( – Since 2021, when President Joe Biden assumed office, immigration at the Southern "
+        "border has grown out of control.",
+    ),
+    ("oig-release-report", "Report Details"),
+    (
+        "oig-release-report",
+        "First, it suggests the agency “assig[n] an office to manage the RCA process,” and "
+        "second, establish formal policies and procedures to ensure consistency among noncitizens.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article_id", "sentence"), TRICKY_SENTENCES)
+def test_tricky_sentences_split_right(article_id, sentence):
+    """Does each known tricky sentence come out whole, neither split nor merged with a neighbour?"""
+    texts = [normalize(span.text) for span in sentence_spans(medialit.load(article_id).text)]
+    assert normalize(sentence) in texts
+
+
+@pytest.mark.parametrize(
+    ("article_id", "expected"),
+    [
+        ("ice-officer-interview", 62),
+        ("agent-x-rebuttal", 34),
+        ("cities-ice-cooperation", 25),
+        ("declined-detainer-report", 21),
+        ("oig-release-report", 24),
+    ],
+)
+def test_sentence_counts(article_id, expected):
+    """Does each article split into the number of sentences the answer key has?"""
+    assert len(sentence_spans(medialit.load(article_id).text)) == expected
+
+
+def test_words_carry_offsets(article):
+    """Does every word token point at exactly its own characters?"""
+    tokens = word_spans(article.text)
+    assert tokens
+    assert all(article.text[t.start : t.end] == t.text for t in tokens)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(tokens))
+
+
+def test_curly_apostrophes_and_dashes_split_like_straight_ones():
+    """Are "It’s", "worst—ever" and "fame…while" split as NLTK splits their straight forms?"""
+    words = [t.text for t in word_spans("It’s the worst—ever. Agent X’s fame…while 11,754 (3%) left.")]
+    assert words == [
+        "It",
+        "’s",
+        "the",
+        "worst",
+        "—",
+        "ever",
+        ".",
+        "Agent",
+        "X",
+        "’s",
+        "fame",
+        "…",
+        "while",
+        "11,754",
+        "(",
+        "3",
+        "%",
+        ")",
+        "left",
+        ".",
+    ]
+
+
+def test_word_count_counts_words_not_punctuation():
+    """Does word_count skip quotes, dashes and full stops?"""
+    assert word_count("“Hello—world,” she said.") == 4
+
+
+def test_normalize_straightens_quotes_dashes_and_spaces():
+    """Does normalize() turn curly quotes, dashes and no-break spaces into plain ASCII?"""
+    assert normalize("“It’s—a\u00a0test”") == '"It\'s-a test"'
+
+
+@given(st.text())
+def test_normalize_keeps_offsets(text):
+    """Is the normalised text always exactly as long as the original?"""
+    assert len(normalize(text)) == len(text)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_any_text_gives_valid_offsets(text):
+    """For arbitrary unicode, do sentences and words stay in bounds and match their text?"""
+    for span in sentence_spans(text) + word_spans(text):
+        assert 0 <= span.start < span.end <= len(text)
+        assert text[span.start : span.end] == span.text
+
+
+OFFLINE_SCRIPT = """
+import json, sys
+import nltk
+def refuse(*args, **kwargs):
+    raise AssertionError("nltk.download was called")
+nltk.download = refuse
+nltk.data.path[:] = [sys.argv[1]]
+import medialit
+from medialit.text import sentence_spans, word_spans
+out = {}
+for info in medialit.articles():
+    text = medialit.load(info.id).text
+    out[info.id] = [len(sentence_spans(text)), len(word_spans(text))]
+print(json.dumps(out))
+"""
+
+
+def _run_offline(nltk_data: str, tmp_path) -> dict:
+    env = {**os.environ, "NLTK_DATA": nltk_data, "HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", OFFLINE_SCRIPT, nltk_data],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_text_layer_needs_no_nltk_data(tmp_path):
+    """With NLTK_DATA an empty folder and nltk.download forbidden, does the text layer still work?"""
+    empty = tmp_path / "nltk_data"
+    empty.mkdir()
+    counts = _run_offline(str(empty), tmp_path)
+    assert counts == {
+        info.id: [
+            len(sentence_spans(medialit.load(info.id).text)),
+            len(word_spans(medialit.load(info.id).text)),
+        ]
+        for info in medialit.articles()
+    }
+
+
+def test_installed_nltk_data_changes_nothing(tmp_path):
+    """If a user has (even broken) NLTK data installed, are the results unchanged?"""
+    decoy = tmp_path / "nltk_data"
+    (decoy / "tokenizers" / "punkt_tab" / "english").mkdir(parents=True)
+    (decoy / "tokenizers" / "punkt_tab" / "english" / "abbrev_types.txt").write_text("garbage\n")
+    (decoy / "tokenizers" / "punkt.zip").write_bytes(b"not a zip")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert _run_offline(str(decoy), tmp_path) == _run_offline(str(empty), tmp_path)
