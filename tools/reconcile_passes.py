@@ -1,0 +1,196 @@
+"""Merge two independent annotation passes into the answer key, by fixed rules plus recorded decisions.
+
+    python tools/reconcile_passes.py            # writes datasets/annotations/<id>.json
+    python tools/reconcile_passes.py --report   # lists what the passes disagree on, writes nothing
+
+Inputs: datasets/annotations/passes/{a,b}/<id>.json (two annotators working
+apart) and datasets/annotations/passes/decisions.json (the reconciler's calls
+where the rules below do not settle a disagreement).
+
+The rules:
+- Spans are paired one to one by the largest overlap.
+- A loaded phrase both passes marked keeps the shorter span (the "smallest
+  phrase" rule); it is `acceptable` if either pass said so.
+- A loaded phrase or statistic only one pass marked is kept and marked
+  `acceptable`, since a careful reader left it out.
+- A statistic keeps the longer span (qualifiers like "more than" are part of
+  the claim); where the sourcing classes differ, pass A's stands and pass B's is
+  added to `also_acceptable`, unless a decision says otherwise.
+- A sentence label both passes gave stands; where they differ, a decision
+  names the label, and the other goes to `also_acceptable`.
+- The article-level assessment is pass A's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PASSES = ROOT / "datasets" / "annotations" / "passes"
+ONE_PASS_NOTE = " (Only one of two annotators marked this, so either answer earns credit.)"
+
+
+def _overlap(a: dict, b: dict) -> int:
+    return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
+
+
+def pair_spans(first: list[dict], second: list[dict]) -> tuple[list[tuple[dict, dict]], list[dict]]:
+    """Pair items one to one, largest overlap first; return the pairs and the unpaired items."""
+    candidates = sorted(
+        ((_overlap(a, b), i, j) for i, a in enumerate(first) for j, b in enumerate(second) if _overlap(a, b)),
+        reverse=True,
+    )
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs = []
+    for _, i, j in candidates:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append((first[i], second[j]))
+    alone = [a for i, a in enumerate(first) if i not in used_a] + [
+        b for j, b in enumerate(second) if j not in used_b
+    ]
+    return pairs, alone
+
+
+def _key(item: dict) -> str:
+    return f"{item['start']}:{item['end']}"
+
+
+def merge_loaded(a_items: list[dict], b_items: list[dict], decisions: dict) -> list[dict]:
+    pairs, alone = pair_spans(a_items, b_items)
+    merged = []
+    for a, b in pairs:
+        chosen = min((a, b), key=lambda s: (s["end"] - s["start"], s is b))
+        item = {**chosen, "acceptable": a["acceptable"] or b["acceptable"]}
+        merged.append(item)
+    for item in alone:
+        merged.append({**item, "acceptable": True, "reason": item["reason"].rstrip() + ONE_PASS_NOTE})
+    return _apply(merged, decisions)
+
+
+def merge_statistics(a_items: list[dict], b_items: list[dict], decisions: dict) -> list[dict]:
+    pairs, alone = pair_spans(a_items, b_items)
+    merged = []
+    for a, b in pairs:
+        chosen = max((a, b), key=lambda s: (s["end"] - s["start"], s is a))
+        checks = [s["check"] for s in (a, b) if s["check"]]
+        also = {*a["also_acceptable"], *b["also_acceptable"], b["sourcing"]} - {a["sourcing"]}
+        merged.append(
+            {
+                **chosen,
+                "sourcing": a["sourcing"],
+                "source": a["source"] if a["source"] is not None else b["source"],
+                "check": max(checks, key=len) if checks else None,
+                "acceptable": a["acceptable"] or b["acceptable"],
+                "also_acceptable": sorted(also),
+            }
+        )
+    for item in alone:
+        merged.append({**item, "acceptable": True, "reason": item["reason"].rstrip() + ONE_PASS_NOTE})
+    return _apply([_trim_number(s) for s in merged], decisions)
+
+
+def _trim_number(item: dict) -> dict:
+    """Drop a trailing comma or full stop the span picked up after its number."""
+    text = item["text"]
+    while text and text[-1] in ",." and len(text) > 1 and text[-2].isdigit():
+        text = text[:-1]
+    return {**item, "text": text, "end": item["start"] + len(text)}
+
+
+def merge_sentences(
+    a_items: list[dict], b_items: list[dict], decisions: dict
+) -> tuple[list[dict], list[str]]:
+    merged, undecided = [], []
+    for a, b in zip(a_items, b_items, strict=True):
+        assert (a["start"], a["end"]) == (b["start"], b["end"]), "passes must label the same sentences"
+        decision = decisions.get(_key(a), {})
+        label = decision.get("label") or (a["label"] if a["label"] == b["label"] else None)
+        if label is None:
+            undecided.append(f"{_key(a)} A={a['label']} B={b['label']}: {a['text'][:90]}")
+            label = a["label"]
+        also = {*a["also_acceptable"], *b["also_acceptable"], a["label"], b["label"]} - {label}
+        reasons = [r for r in (a["reason"], b["reason"]) if r]
+        if not reasons:
+            reason = None
+        elif a["label"] == b["label"] or len(reasons) < 2:
+            reason = reasons[0]
+        else:
+            reason = " ".join(reasons)
+        merged.append({**a, "label": label, "reason": reason, "also_acceptable": sorted(also)})
+    return _apply(merged, decisions), undecided
+
+
+def _apply(items: list[dict], decisions: dict) -> list[dict]:
+    out = []
+    for item in items:
+        change = decisions.get(_key(item))
+        if change and change.get("drop"):
+            continue
+        out.append({**item, **{k: v for k, v in (change or {}).items() if k != "note"}})
+    return sorted(out, key=lambda s: (s["start"], s["end"]))
+
+
+def merge_assessment(a: dict, b: dict) -> dict:
+    """Pass A's assessment stands whole: a union of two lists of prose repeats itself in other words.
+
+    Pass B's stays in datasets/annotations/passes/b/ for comparison.
+    """
+    return a
+
+
+def reconcile(article_id: str, decisions: dict) -> tuple[dict, list[str]]:
+    a = json.loads((PASSES / "a" / f"{article_id}.json").read_text(encoding="utf-8"))
+    b = json.loads((PASSES / "b" / f"{article_id}.json").read_text(encoding="utf-8"))
+    mine = decisions.get(article_id, {})
+    sentences, undecided = merge_sentences(a["sentences"], b["sentences"], mine.get("sentences", {}))
+    key = {
+        "article_id": article_id,
+        "loaded": merge_loaded(a["loaded"], b["loaded"], mine.get("loaded", {})),
+        "statistics": merge_statistics(a["statistics"], b["statistics"], mine.get("statistics", {})),
+        "sentences": sentences,
+        "assessment": merge_assessment(a["assessment"], b["assessment"]),
+        "notes": mine.get(
+            "notes", "Reconciled from two independent annotation passes (datasets/annotations/passes/)."
+        ),
+    }
+    return key, undecided
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--report", action="store_true", help="list disagreements; write nothing")
+    args = parser.parse_args(argv)
+    decisions_file = PASSES / "decisions.json"
+    decisions = json.loads(decisions_file.read_text(encoding="utf-8")) if decisions_file.exists() else {}
+    problems = 0
+    for path in sorted((PASSES / "a").glob("*.json")):
+        key, undecided = reconcile(path.stem, decisions)
+        for line in undecided:
+            print(f"{path.stem}: sentence label undecided: {line}")
+        problems += len(undecided)
+        if args.report:
+            pairs, alone = pair_spans(
+                *(json.loads((PASSES / p / path.name).read_text())["loaded"] for p in "ab")
+            )
+            for a, b in pairs:
+                if (a["category"], a["speaker"]) != (b["category"], b["speaker"]):
+                    print(
+                        f"{path.stem}: loaded {_key(a)} {a['text']!r}: A={a['category']}/{a['speaker']} "
+                        f"B={b['category']}/{b['speaker']} (B span {b['text']!r})"
+                    )
+            for s in alone:
+                print(f"{path.stem}: loaded only in one pass: {s['text']!r} ({s['category']})")
+        else:
+            out = ROOT / "datasets" / "annotations" / path.name
+            out.write_text(json.dumps(key, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 1 if problems and not args.report else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
