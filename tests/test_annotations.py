@@ -218,3 +218,20 @@ def test_guide_examples_agree_with_the_key():
             assert any(s.text == phrase and s.category == category for s in key.loaded), (category, phrase)
             checked += 1
     assert checked >= len(LOADED_CATEGORIES)
+
+
+def test_article_keys_are_rebuilt_from_the_passes():
+    """Is each article key exactly what tools/reconcile_passes.py makes from the two passes and the decisions?"""
+    import sys
+
+    sys.path.insert(0, str(datasets_dir().parent / "tools"))
+    from reconcile_passes import PASSES, reconcile
+
+    decisions = json.loads((PASSES / "decisions.json").read_text(encoding="utf-8"))
+    for article_id in ARTICLE_IDS:
+        rebuilt, undecided = reconcile(article_id, decisions)
+        assert undecided == [], f"{article_id}: a disagreement has no decision"
+        stored = json.loads(
+            (datasets_dir() / "annotations" / f"{article_id}.json").read_text(encoding="utf-8")
+        )
+        assert rebuilt == stored, f"{article_id}: edit the passes or decisions.json, then rerun the tool"
