@@ -1,4 +1,4 @@
-"""The command line: python -m medialit COMMAND (build-lessons, articles)."""
+"""The command line: python -m medialit COMMAND (analyze, evaluate, build-lessons, articles)."""
 
 from __future__ import annotations
 
@@ -30,10 +30,86 @@ def _articles(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_input(path: str, errors: str) -> tuple[str, str | None]:
+    """The text to analyse and a note about it: standard input or a file; HTML reduced to text."""
+    from .errors import TextFileError
+    from .htmltext import html_to_text, looks_like_html
+    from .textfile import MAX_BYTES, decode_text, read_text
+
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise TextFileError(f"standard input is over the limit of {MAX_BYTES:,} bytes")
+        text = decode_text(data, name="standard input", errors=errors)
+    else:
+        text = read_text(path, errors=errors, allow_empty=True)
+    if looks_like_html(text):
+        return html_to_text(
+            text
+        ), "The input was HTML: it was reduced to text, and offsets refer to that text."
+    return text, None
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    import json
+
+    from .detect import analyze
+    from .report import render_html, render_text
+
+    text, note = _read_input(args.path, "replace" if args.replace_errors else "strict")
+    report = analyze(text)
+    if args.format == "json":
+        data = report.to_dict()
+        if note:
+            data["notes"] = note
+            data["text"] = text
+        output = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "html":
+        title = args.path if args.path != "-" else "standard input"
+        output = render_html(text, report, title=f"medialit: {title}", note=note)
+    else:
+        output = (f"Note: {note}\n\n" if note else "") + render_text(text, report)
+    sys.stdout.write(output)
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from . import corpus
+    from .detect import analyze
+    from .evaluate import Evaluation, evaluate, format_table
+
+    ids = {
+        "articles": [a.id for a in corpus.articles()],
+        "contrast": [c.id for c in corpus.contrast_passages()],
+    }.get(args.set, corpus.ids())
+    total = Evaluation()
+    for doc_id in tqdm(ids, desc="analysing", unit="text", file=sys.stderr, disable=None):
+        total.merge(evaluate(analyze(corpus.load(doc_id).text), corpus.annotations(doc_id)))
+    print(f"{len(ids)} texts ({args.set}); spans match when they overlap.\n")
+    print(format_table(total))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser, with one subcommand per task."""
     top = argparse.ArgumentParser(prog="python -m medialit", description="The medialit teaching kit.")
     commands = top.add_subparsers(dest="command", required=True)
+
+    analyze = commands.add_parser("analyze", help="find loaded language, statistics and opinion in a text")
+    analyze.add_argument("path", help="a text or HTML file, or - for standard input")
+    analyze.add_argument("--format", choices=("text", "html", "json"), default="text")
+    analyze.add_argument(
+        "--replace-errors",
+        action="store_true",
+        help="decode bytes that are not UTF-8 as U+FFFD instead of stopping",
+    )
+    analyze.set_defaults(run=_analyze)
+
+    scores = commands.add_parser("evaluate", help="score the detectors against the answer key")
+    scores.add_argument("--set", choices=("articles", "contrast", "all"), default="articles")
+    scores.set_defaults(run=_evaluate)
 
     build = commands.add_parser(
         "build-lessons", help="write lessons/ from solutions/ (strip solutions and outputs)"

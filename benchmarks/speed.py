@@ -1,0 +1,68 @@
+"""Speed of medialit.analyze() against VADER's polarity_scores over the same sentences, in one run.
+
+    python benchmarks/speed.py             # words per second, and the ratio to VADER
+    python benchmarks/speed.py --scaling   # also 1 MB against 10 MB: linear time means about 10x
+
+Figures, not assertions: the tests check correctness and never time anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from tqdm import tqdm
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+import medialit
+from medialit import corpus
+from medialit.text import sentence_spans, word_count
+
+
+def corpus_text() -> str:
+    return "\n\n".join(corpus.load(doc_id).text for doc_id in corpus.ids())
+
+
+def words_per_second(repeat: int) -> None:
+    text = "\n\n".join([corpus_text()] * repeat)
+    sentences = [s.text for s in sentence_spans(text)]
+    words = word_count(text)
+    analyzer = SentimentIntensityAnalyzer()
+    started = time.perf_counter()
+    for sentence in tqdm(sentences, desc="VADER", unit="sentence", file=sys.stderr):
+        analyzer.polarity_scores(sentence)
+    vader_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    medialit.analyze(text)
+    ours_seconds = time.perf_counter() - started
+    print(f"{words:,} words in {len(sentences):,} sentences (the corpus repeated {repeat} times)")
+    print(f"VADER polarity_scores, sentence by sentence: {words / vader_seconds:10,.0f} words/s")
+    print(f"medialit.analyze(), all three detectors:     {words / ours_seconds:10,.0f} words/s")
+    print(f"medialit / VADER speed: {vader_seconds / ours_seconds:.2f}x (goal: at least 1.0x)")
+
+
+def scaling() -> None:
+    one = corpus_text()
+    timings = {}
+    for megabytes in (1, 10):
+        text = (one * (megabytes * 1_000_000 // len(one) + 1))[: megabytes * 1_000_000]
+        started = time.perf_counter()
+        medialit.analyze(text)
+        timings[megabytes] = time.perf_counter() - started
+        print(f"{megabytes:>2} MB: {timings[megabytes]:.1f} s")
+    print(f"10 MB / 1 MB time: {timings[10] / timings[1]:.1f}x (linear time gives about 10x)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="how many copies of the corpus to time")
+    parser.add_argument("--scaling", action="store_true", help="also time 1 MB and 10 MB texts")
+    args = parser.parse_args()
+    words_per_second(args.repeat)
+    if args.scaling:
+        scaling()
+
+
+if __name__ == "__main__":
+    main()

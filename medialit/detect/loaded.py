@@ -1,0 +1,324 @@
+"""Loaded language: lexicon words, phrases and patterns, VADER valence, and context rules."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import LexiconEntry, loaded_terms, vader_valence
+from ..schema import LoadedSpan
+from ..text import TextSpan, normalize, sentence_spans
+from .quotes import inside, quoted_regions
+
+__all__ = ["VADER_THRESHOLD", "find_loaded"]
+
+#: VADER words at least this strong (on its -4..+4 scale) are flagged, as debatable, when the lexicon lacks them.
+VADER_THRESHOLD = 2.5
+
+_TOKEN = re.compile(r"\w+(?:['\-]\w+)*")
+_WORD = re.compile(r"\w+")
+_LITERAL = re.compile(r"[a-z0-9]+")
+_NEGATIONS = frozenset({"not", "no", "never", "hardly", "nor", "without"})
+# Words VADER rates strongly that are routine in plain reporting, above all crime and court reporting.
+_VADER_ROUTINE = frozenset(
+    """killed kill killing died death deaths dead murder murders rape cancer war terrorist terrorists terrorism
+    best love win won thanks thank welcome hurt crime crimes criminal criminals violent violence harm harmed
+    fired felony felonies violate violated violating honor honored arrest arrested victim victims attack
+    attacked assault abuse abused prison jail threat threats injured injury""".split()
+)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    entry: LexiconEntry | None  # None for a VADER-only hit
+    rank: int  # 0 pattern, 1 phrase, 2 word, 3 VADER: the lower wins an overlap
+    valence: float = 0.0
+
+
+@lru_cache(maxsize=65536)
+def _variants(word: str) -> tuple[str, ...]:
+    """The word and the base forms it could inflect from (floods, flooded, flooding -> flood)."""
+    forms = [word]
+    if word.endswith("ies") and len(word) > 4:
+        forms.append(word[:-3] + "y")
+    if word.endswith("es") and len(word) > 3:
+        forms.append(word[:-2])
+    if word.endswith("s") and len(word) > 3:
+        forms.append(word[:-1])
+    if word.endswith("ed") and len(word) > 4:
+        forms += [word[:-2], word[:-1]]
+        if word[-3] == word[-4]:
+            forms.append(word[:-3])
+    if word.endswith("ing") and len(word) > 5:
+        forms += [word[:-3], word[:-3] + "e"]
+        if word[-4] == word[-5]:
+            forms.append(word[:-4])
+    if word.endswith("ly") and len(word) > 4:
+        forms.append(word[:-2])
+    return tuple(forms)
+
+
+def _literal_start(alternative: str) -> str | None:
+    """The letters an alternative must begin with, or None if it may begin otherwise."""
+    match = _LITERAL.match(alternative)
+    if not match:
+        return None
+    literal = match.group()
+    if alternative[match.end() : match.end() + 1] in ("?", "*", "{"):
+        literal = literal[:-1]  # the last letter is optional ("elections?")
+    return literal or None
+
+
+def _anchors(pattern: str) -> frozenset[str] | None:
+    r"""Letters a match must begin with, for patterns shaped ``\b(?:one|two)...`` or ``\bword...``.
+
+    None means the pattern cannot be anchored and is scanned over the whole text.
+    """
+    if not pattern.startswith("\\b"):
+        return None
+    rest = pattern[2:]
+    if not rest.startswith("(?:"):
+        literal = _literal_start(rest)
+        return frozenset({literal}) if literal else None
+    depth, close = 0, -1
+    for i, ch in enumerate(rest):
+        depth += (ch == "(") - (ch == ")")
+        if ch == ")" and depth == 0:
+            close = i
+            break
+    body = rest[3:close]
+    if close < 0 or rest[close + 1 : close + 2] in ("?", "*", "{") or "(" in body:
+        return None
+    literals = [_literal_start(alternative) for alternative in body.split("|")]
+    return None if None in literals else frozenset(literals)
+
+
+Phrase = tuple[tuple[frozenset[str], ...], LexiconEntry]
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    words: dict[str, LexiconEntry]
+    phrases: dict[str, tuple[Phrase, ...]]  # first-token form -> phrases, longest first
+    unanchored: tuple[tuple[re.Pattern[str], LexiconEntry], ...]  # scanned over the whole text
+    anchored: dict[str, tuple[tuple[re.Pattern[str], LexiconEntry], ...]]  # tried where a word starts so
+    anchor_lengths: tuple[int, ...]
+    openers: frozenset[str]  # every form that can start a word or phrase entry
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> _Matcher:
+    words: dict[str, LexiconEntry] = {}
+    phrases: dict[str, list[Phrase]] = {}
+    unanchored = []
+    anchored: dict[str, list[tuple[re.Pattern[str], LexiconEntry]]] = {}
+    for entry in loaded_terms():
+        term = normalize(entry.term).lower()
+        if entry.match == "word":
+            words.setdefault(term, entry)
+        elif entry.match == "phrase":
+            tokens = tuple(frozenset(_variants(m.group())) for m in _TOKEN.finditer(term))
+            for first in tokens[0] if tokens else ():
+                phrases.setdefault(first, []).append((tokens, entry))
+        else:
+            compiled = (re.compile(term), entry)
+            anchors = _anchors(term)
+            if anchors is None:
+                unanchored.append(compiled)
+            for anchor in anchors or ():
+                anchored.setdefault(anchor, []).append(compiled)
+    return _Matcher(
+        words=words,
+        phrases={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in phrases.items()},
+        unanchored=tuple(unanchored),
+        anchored={k: tuple(v) for k, v in anchored.items()},
+        anchor_lengths=tuple(sorted({len(k) for k in anchored})),
+        openers=frozenset(words) | frozenset(phrases),
+    )
+
+
+def _lower_keeping_offsets(text: str) -> str:
+    """Lower-case ``text``; the rare characters whose lower case is longer ("İ") stay as they are."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+class _Tokens:
+    """Word tokens of the lower-cased, normalised text, with look-ups by offset."""
+
+    def __init__(self, lowered: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.words: list[str] = []
+        for m in _TOKEN.finditer(lowered):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+            self.words.append(m.group())
+
+    def index_at(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect_left(self.starts, offset)
+
+    def negated_before(self, offset: int) -> bool:
+        i = self.index_at(offset)
+        return any(w in _NEGATIONS or w.endswith("n't") for w in self.words[max(0, i - 3) : i])
+
+
+def _anchored_at(lowered: str, start: int, word: str, matcher: _Matcher) -> Iterator[_Hit]:
+    tried: set[int] = set()
+    for k in matcher.anchor_lengths:
+        if k > len(word):
+            break
+        for pattern, entry in matcher.anchored.get(word[:k], ()):
+            if id(pattern) not in tried:
+                tried.add(id(pattern))
+                m = pattern.match(lowered, start)
+                if m and m.end() > m.start():
+                    yield _Hit(m.start(), m.end(), entry, 0)
+
+
+def _candidate_hits(lowered: str, tokens: _Tokens) -> list[_Hit]:
+    """Every lexicon and VADER hit, in one pass over the tokens (plus the few unanchored patterns)."""
+    matcher = _matcher()
+    valence = vader_valence()
+    hits = [
+        _Hit(m.start(), m.end(), entry, 0)
+        for pattern, entry in matcher.unanchored
+        for m in pattern.finditer(lowered)
+        if m.end() > m.start()
+    ]
+    words, starts, ends = tokens.words, tokens.starts, tokens.ends
+    for i, word in enumerate(words):
+        start = starts[i]
+        hits.extend(_anchored_at(lowered, start, word, matcher))
+        if "-" in word or "'" in word:  # later parts of a hyphenated word can start a pattern too
+            for part in list(_WORD.finditer(word))[1:]:
+                hits.extend(_anchored_at(lowered, start + part.start(), part.group(), matcher))
+        forms = _variants(word)
+        if matcher.openers.isdisjoint(forms):
+            score = valence.get(word)
+            if score is not None and abs(score) >= VADER_THRESHOLD and word not in _VADER_ROUTINE:
+                hits.append(_Hit(start, ends[i], None, 3, score))
+            continue
+        phrases = {id(e): (p, e) for form in forms for p, e in matcher.phrases.get(form, ())}
+        for phrase, entry in sorted(phrases.values(), key=lambda c: -len(c[0])):
+            last = i + len(phrase) - 1
+            if last < len(words) and all(
+                not phrase[j].isdisjoint(_variants(words[i + j])) for j in range(1, len(phrase))
+            ):
+                hits.append(_Hit(start, ends[last], entry, 1))
+                break
+        entry = next((matcher.words[f] for f in forms if f in matcher.words), None)
+        if entry is not None:
+            hits.append(_Hit(start, ends[i], entry, 2))
+    return hits
+
+
+def _resolve(hits: list[_Hit]) -> list[_Hit]:
+    """Where hits overlap, keep the strongest kind (pattern, phrase, word, VADER), then the longest.
+
+    Hits are swept by position into clusters of overlapping ones, so the work
+    stays linear in the text however many hits it has.
+    """
+    kept: list[_Hit] = []
+    cluster: list[_Hit] = []
+    reach = -1
+    for hit in sorted(hits, key=lambda h: (h.start, h.end)):
+        if cluster and hit.start >= reach:
+            kept += _resolve_cluster(cluster)
+            cluster = []
+        cluster.append(hit)
+        reach = max(reach, hit.end) if len(cluster) > 1 else hit.end
+    kept += _resolve_cluster(cluster)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def _resolve_cluster(cluster: list[_Hit]) -> list[_Hit]:
+    kept: list[_Hit] = []
+    for hit in sorted(cluster, key=lambda h: (h.rank, -(h.end - h.start), h.start)):
+        if not any(hit.start < k.end and k.start < hit.end for k in kept):
+            kept.append(hit)
+    return kept
+
+
+def _is_name(flat: str, tokens: _Tokens, hit: _Hit, sentence: TextSpan | None) -> bool:
+    """Is the hit part of a capitalised name mid-sentence ("Flood Control District"), outside a title-case line?"""
+    if sentence is None or hit.start == sentence.start or not flat[hit.start].isupper():
+        return False
+    first, last = tokens.index_at(sentence.start), tokens.index_at(sentence.end)
+    capitals = sum(1 for s in tokens.starts[first:last] if flat[s].isupper())
+    if last > first and capitals / (last - first) > 0.6:  # a headline: nearly every word is capitalised
+        return False
+    i, j = tokens.index_at(hit.start), tokens.index_at(hit.end)
+    before = flat[tokens.starts[i - 1]].isupper() if i - 1 >= first else False
+    after = flat[tokens.starts[j]].isupper() if j < last else False
+    return before or after
+
+
+def _sentence_at(sentences: Sequence[TextSpan], starts: list[int], offset: int) -> TextSpan | None:
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and sentences[i].start <= offset < sentences[i].end:
+        return sentences[i]
+    return None
+
+
+def _reason(hit: _Hit, matched: str, negated: bool) -> str:
+    if hit.entry is not None:
+        reason = f"“{matched}” is in the kit's list of loaded terms ({hit.entry.category}): {hit.entry.note}"
+    else:
+        feeling = "negative" if hit.valence < 0 else "positive"
+        reason = (
+            f"“{matched}” is a very strongly {feeling} word (VADER rates it {hit.valence:+.1f} on a scale "
+            "from -4 to +4). Strong feeling alone does not make a word loaded, so judge it yourself."
+        )
+    return reason + (" It is negated here, so it may not be loaded." if negated else "")
+
+
+def find_loaded(text: str, sentences: Sequence[TextSpan] | None = None) -> list[LoadedSpan]:
+    """Loaded words and phrases in ``text``, each with its category, speaker, reason and a neutral alternative.
+
+    The kit's lexicon (words with their inflections, phrases, patterns) comes
+    first; very strong VADER words it lacks are added, marked ``acceptable``
+    (debatable) because strength of feeling alone does not make a word loaded.
+    Context rules: words inside a quotation get ``speaker="quoted"``; a word
+    that is part of a capitalised name is skipped; a negated one is kept but
+    marked ``acceptable``, with the negation named in the reason.
+    """
+    if not text.strip():
+        return []
+    if sentences is None:
+        sentences = sentence_spans(text)
+    flat = normalize(text)
+    lowered = _lower_keeping_offsets(flat)
+    tokens = _Tokens(lowered)
+    quoted = quoted_regions(text)
+    sentence_starts = [s.start for s in sentences]
+    out = []
+    for hit in _resolve(_candidate_hits(lowered, tokens)):
+        if _is_name(flat, tokens, hit, _sentence_at(sentences, sentence_starts, hit.start)):
+            continue
+        negated = tokens.negated_before(hit.start)
+        matched = text[hit.start : hit.end]
+        category = (
+            hit.entry.category if hit.entry else ("appeal-to-fear" if hit.valence < 0 else "exaggeration")
+        )
+        out.append(
+            LoadedSpan(
+                start=hit.start,
+                end=hit.end,
+                text=matched,
+                category=category,
+                speaker="quoted" if inside(quoted, hit.start, hit.end) else "writer",
+                reason=_reason(hit, matched, negated),
+                alternative=hit.entry.alternative if hit.entry else None,
+                acceptable=negated or hit.entry is None,
+            )
+        )
+    return out

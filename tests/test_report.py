@@ -1,0 +1,80 @@
+"""Tests for medialit.report: the highlighted HTML page and the text listing."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import medialit
+from medialit.report import CATEGORY_STYLES, render_html, render_text
+from medialit.schema import LOADED_CATEGORIES, LoadedSpan, SpanSet, StatisticSpan
+
+
+class _Balance(HTMLParser):
+    VOID = frozenset({"meta", "br"})
+
+    def __init__(self):
+        super().__init__()
+        self.stack, self.errors, self.scripts = [], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            self.scripts += 1
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack.pop() != tag:
+            self.errors.append(tag)
+
+
+def _check_well_formed(page: str) -> _Balance:
+    parser = _Balance()
+    parser.feed(page)
+    assert parser.errors == [] and parser.stack == []
+    return parser
+
+
+def test_article_text_is_escaped():
+    """Can a hostile text inject markup or script into the page?"""
+    text = 'Click <script>alert("x")</script> & <img src=x onerror=alert(1)> now.'
+    report = SpanSet(loaded=(LoadedSpan(6, 14, text[6:14], "labeling", "writer", "a <b>reason</b>", None),))
+    page = render_html(text, report, title="<title>")
+    parser = _check_well_formed(page)
+    assert parser.scripts == 0
+    assert "&lt;scri" in page and "alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert "<img" not in page and "<b>reason" not in page
+
+
+def test_crossing_spans_stay_well_formed():
+    """Do a loaded phrase and a number that cross each other still give balanced markup?"""
+    text = "Over 300 families were torn apart."
+    report = SpanSet(
+        loaded=(LoadedSpan(5, 17, "300 families", "exaggeration", "writer", "crossing span here", None),),
+        statistics=(StatisticSpan(0, 8, "Over 300", "none", None, "no source given", "who counted", None),),
+    )
+    _check_well_formed(render_html(text, report))
+
+
+def test_every_category_has_its_own_style_and_label():
+    """Is each category told apart by underline style and a text label, not by colour alone?"""
+    styles = {(style, label) for _, style, label in CATEGORY_STYLES.values()}
+    assert len(styles) == len(LOADED_CATEGORIES)
+    page = render_html("x", SpanSet())
+    for category in LOADED_CATEGORIES:
+        assert category in page, "the legend names every category"
+
+
+def test_the_answer_key_renders():
+    """Does every article's answer key render as one balanced page with every loaded phrase marked?"""
+    for info in medialit.articles():
+        text, key = medialit.load(info.id).text, medialit.annotations(info.id)
+        page = render_html(text, key, title=info.title)
+        _check_well_formed(page)
+        assert page.count('class="loaded"') >= len(key.loaded)
+
+
+def test_text_listing_names_each_span():
+    """Does the terminal listing show each loaded phrase and number?"""
+    key = medialit.annotations("oig-release-report")
+    listing = render_text(medialit.load("oig-release-report").text, key)
+    assert all(f"“{s.text}”" in listing for s in (*key.loaded, *key.statistics))
