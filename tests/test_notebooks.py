@@ -1,4 +1,4 @@
-"""Do the lesson and solution notebooks carry no outputs, and run headless without error?"""
+"""Do the notebooks carry no outputs, run headless without error, and give full credit to every quiz?"""
 
 from __future__ import annotations
 
@@ -8,19 +8,50 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from medialit.quiz import load_quizzes
+
 from .conftest import ROOT
 
-NOTEBOOKS = sorted((ROOT / "solutions").glob("*.ipynb")) + sorted((ROOT / "lessons").glob("*.ipynb"))
+SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
+LESSONS = sorted((ROOT / "lessons").glob("*.ipynb"))
+
+# Run in the kernel after a solution notebook: answer every quiz it showed through its widgets.
+ANSWER_EVERY_QUIZ = """
+import json as _json
+from medialit import widgets as _widgets
+_answers = []
+for _shown in _widgets.SHOWN:
+    _shown.set_answer(_shown.quiz.solution())
+    _shown.check_button.click()
+    _answers.append([_shown.quiz.id, _shown.feedback.value])
+print(_json.dumps(_answers))
+"""
 
 
-def test_there_are_notebooks():
-    """Does every lesson have a solution, and is there at least one?"""
-    solutions = {p.name for p in (ROOT / "solutions").glob("*.ipynb")}
-    lessons = {p.name for p in (ROOT / "lessons").glob("*.ipynb")}
-    assert solutions and solutions == lessons
+def _execute(path, extra: str | None = None) -> nbformat.NotebookNode:
+    notebook = nbformat.read(path, as_version=4)
+    if extra:
+        notebook.cells.append(nbformat.v4.new_code_cell(extra))
+    client = NotebookClient(
+        notebook, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    )
+    client.execute()
+    return notebook
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.fixture(autouse=True)
+def _private_progress(tmp_path, monkeypatch):
+    """Keep the kernels' saved progress out of the user's home folder."""
+    monkeypatch.setenv("MEDIALIT_PROGRESS", str(tmp_path / "progress.json"))
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+
+
+def test_every_lesson_has_its_solution():
+    """Does every lesson have a solution of the same name, and is there at least one?"""
+    assert SOLUTIONS and {p.name for p in SOLUTIONS} == {p.name for p in LESSONS}
+
+
+@pytest.mark.parametrize("path", SOLUTIONS + LESSONS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_no_outputs_stored(path):
     """Is the notebook committed without outputs or execution counts?"""
     notebook = json.loads(path.read_text(encoding="utf-8"))
@@ -29,14 +60,20 @@ def test_no_outputs_stored(path):
             assert cell["outputs"] == [] and cell["execution_count"] is None, f"{path.name}: clear outputs"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_notebook_runs_headless(path):
-    """Does every cell run in a fresh kernel without an error?"""
-    notebook = nbformat.read(path, as_version=4)
-    NotebookClient(
-        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
-    ).execute()
-    errors = [
-        o for c in notebook.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"
-    ]
-    assert errors == []
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_student_lesson_runs_headless(path):
+    """Does the student version run in a fresh kernel without an error, placeholders included?"""
+    _execute(path)
+
+
+@pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)
+def test_solution_runs_and_every_quiz_gives_full_credit(path):
+    """Does the solution run, show every quiz of its lesson, and give full credit to each when answered?"""
+    notebook = _execute(path, ANSWER_EVERY_QUIZ)
+    printed = "".join(o.get("text", "") for o in notebook.cells[-1].outputs if o.output_type == "stream")
+    answers = json.loads(printed.strip().splitlines()[-1])
+    lesson = path.stem
+    expected = {q.id for q in load_quizzes(lesson)}
+    assert {quiz_id for quiz_id, _ in answers} == expected, "every quiz in the lesson's YAML is shown"
+    for quiz_id, feedback in answers:
+        assert "Full marks" in feedback, quiz_id

@@ -1,0 +1,136 @@
+"""Charts for the lessons: titled, labelled, colour-blind-safe, each drawn on a given or new Axes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import corpus, measures
+from .schema import SENTENCE_LABELS, SOURCING
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+#: Okabe and Ito's palette, readable with the common kinds of colour blindness.
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
+#: The palette without its yellow, which is too pale for small markers on white.
+MARKER_COLOURS = tuple(c for c in OKABE_ITO if c != "#F0E442")
+#: Hatching, so bars differ without colour too.
+HATCHES = ("", "//", "..", "xx", "\\\\", "++", "oo", "--")
+SOURCED = ("named-document", "named-organization-or-person", "other-outlet", "self-citation")
+
+
+def _axes(ax: Axes | None) -> Axes:
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    return plt.subplots(figsize=(8, 4))[1]
+
+
+def _short(article_id: str) -> str:
+    return article_id.replace("-", "\n", 1)
+
+
+def word_choice(article_id: str, ax: Axes | None = None) -> Axes:
+    """Bar chart: how often one article uses each word for the same group of people."""
+    ax = _axes(ax)
+    counts = measures.term_counts([article_id])[article_id]
+    terms = list(measures.PEOPLE_TERMS)
+    bars = ax.bar(range(len(terms)), [counts[t] for t in terms], color=OKABE_ITO[4])
+    for bar, hatch in zip(bars, HATCHES, strict=False):
+        bar.set_hatch(hatch)
+    ax.set_xticks(range(len(terms)), [t.replace(" ", "\n") for t in terms])
+    ax.set_ylabel("times used")
+    ax.set_xlabel("word for the same people")
+    ax.set_title(f"Word choice in {article_id}")
+    return ax
+
+
+def loaded_density(ax: Axes | None = None) -> Axes:
+    """Bar chart: loaded phrases per 100 words in each article (the answer key's clear-cut ones)."""
+    ax = _axes(ax)
+    density = measures.loaded_density()
+    ids = list(density)
+    ax.bar(range(len(ids)), [density[i] for i in ids], color=OKABE_ITO[5], hatch="//", edgecolor="black")
+    ax.set_xticks(range(len(ids)), [_short(i) for i in ids], fontsize=8)
+    ax.set_ylabel("loaded phrases per 100 words")
+    ax.set_xlabel("article")
+    ax.set_title("How dense is the loaded language?")
+    return ax
+
+
+def sourced_vs_unsourced(ax: Axes | None = None) -> Axes:
+    """Stacked bars: per article, statistics with a named source against those with a vague source or none."""
+    ax = _axes(ax)
+    counts = measures.sourcing_counts()
+    ids = list(counts)
+    sourced = [sum(counts[i][c] for c in SOURCED) for i in ids]
+    other = [sum(counts[i][c] for c in SOURCING if c not in SOURCED) for i in ids]
+    x = range(len(ids))
+    ax.bar(x, sourced, color=OKABE_ITO[2], edgecolor="black", label="someone named stands behind it")
+    ax.bar(
+        x,
+        other,
+        bottom=sourced,
+        color=OKABE_ITO[0],
+        hatch="..",
+        edgecolor="black",
+        label="anonymous, vague or no source",
+    )
+    ax.set_xticks(list(x), [_short(i) for i in ids], fontsize=8)
+    ax.set_ylabel("statistics in the article")
+    ax.set_xlabel("article")
+    ax.set_title("Who says so? Statistics by source")
+    ax.legend(fontsize=8)
+    return ax
+
+
+def labels_by_position(article_id: str, ax: Axes | None = None) -> Axes:
+    """Dot strip: each sentence's label from the start of the article to the end."""
+    ax = _axes(ax)
+    rows = {label: n for n, label in enumerate(SENTENCE_LABELS)}
+    markers = ("s", "o", "^", "D", "v", "x")
+    for label, n in rows.items():
+        xs = [pos for pos, lab in measures.label_positions(article_id) if lab == label]
+        ax.scatter(xs, [n] * len(xs), color=MARKER_COLOURS[n], marker=markers[n], s=60, label=label)
+    ax.set_yticks(list(rows.values()), list(rows))
+    ax.set_xlabel("position in the article (0 = first sentence, 1 = last)")
+    ax.set_ylabel("sentence label")
+    ax.set_title(f"Sentence labels through {article_id}")
+    ax.set_xlim(-0.05, 1.05)
+    return ax
+
+
+def detector_vs_key(article_id: str, ax: Axes | None = None) -> Axes:
+    """Grouped bars: loaded phrases, statistics and opinion sentences as counted by the key and the detectors."""
+    from .detect import analyze
+
+    ax = _axes(ax)
+    key = corpus.annotations(article_id)
+    machine = analyze(corpus.load(article_id).text)
+    kinds = ("loaded phrases", "statistics", "writer-opinion sentences")
+
+    def count(report) -> list[int]:
+        return [
+            len(report.loaded),
+            len(report.statistics),
+            sum(s.label == "writer-opinion" for s in report.sentences),
+        ]
+
+    x = range(len(kinds))
+    ax.bar([i - 0.2 for i in x], count(key), width=0.4, color=OKABE_ITO[4], label="answer key")
+    ax.bar(
+        [i + 0.2 for i in x],
+        count(machine),
+        width=0.4,
+        color=OKABE_ITO[0],
+        hatch="//",
+        edgecolor="black",
+        label="detectors",
+    )
+    ax.set_xticks(list(x), kinds)
+    ax.set_ylabel("how many")
+    ax.set_xlabel("what was counted")
+    ax.set_title(f"Answer key and detectors on {article_id}")
+    ax.legend(fontsize=8)
+    return ax

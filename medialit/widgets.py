@@ -1,0 +1,548 @@
+"""Jupyter widgets for quizzes, the learner's name, progress and export: a thin layer over medialit.quiz."""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as widgets
+from IPython.display import display
+
+from .errors import MedialitError
+from .progress import LearnerNameError, ProgressStore, write_export
+from .quiz import Quiz, Result, get_quiz, load_quizzes
+from .quiz.model import PARTLY, RIGHT, WRONG
+from .quiz.scoring import about_item
+from .schema import LOADED_CATEGORIES, SENTENCE_LABELS, SOURCING, SPEAKERS, SentenceSpan
+
+__all__ = [
+    "QuizWidget",
+    "export_widget",
+    "learner_widget",
+    "progress_widget",
+    "quiz_widget",
+    "show",
+    "show_export",
+    "show_learner",
+    "show_progress",
+]
+
+# Text colours with at least 4.5:1 contrast on white; every message also carries an icon and words.
+GREEN, RED, AMBER, GREY = "#006400", "#B00020", "#8a5300", "#333333"
+BLANK = ""  # the value of a dropdown's "(choose)" entry
+_VOCABULARY = frozenset((*LOADED_CATEGORIES, *SOURCING, *SENTENCE_LABELS, *SPEAKERS))
+_VERDICTS = {RIGHT: ("Full marks", GREEN), PARTLY: ("Partly right", AMBER), WRONG: ("Not yet", RED)}
+_WIDE = {"description_width": "initial"}
+
+_default_store: ProgressStore | None = None
+
+
+def _store(store: ProgressStore | None) -> ProgressStore:
+    """``store``, or the notebook's one shared default store (created on first use)."""
+    global _default_store
+    if store is not None:
+        return store
+    if _default_store is None:
+        _default_store = ProgressStore()
+    return _default_store
+
+
+def _text(value: Any) -> str:
+    """Plain text as safe HTML: escaped, with line breaks kept."""
+    return html.escape(str(value)).replace("\n", "<br>")
+
+
+def _readable(value: str) -> str:
+    """A vocabulary value as a reader sees it ("writer-opinion" -> "writer opinion")."""
+    return value.replace("-", " ") if value in _VOCABULARY else value
+
+
+def _message(body: str, colour: str = GREY) -> str:
+    return f'<div role="status" aria-live="polite" style="color:{colour};line-height:1.5">{body}</div>'
+
+
+def _passage_html(quiz: Quiz) -> str:
+    """The passage, escaped; the phrase or number a question is about is marked (bold and underlined)."""
+    passage = quiz.passage
+    mark = None
+    if quiz.kind in ("choice", "numeric"):
+        try:
+            item = about_item(quiz)
+        except (MedialitError, KeyError, ValueError):
+            item = None
+        if item is not None and not isinstance(item, SentenceSpan):
+            mark = (item.start - passage.start, item.end - passage.start)
+    if mark and 0 <= mark[0] < mark[1] <= len(passage.text):
+        a, b = mark
+        body = (
+            _text(passage.text[:a])
+            + f"<strong><u>{_text(passage.text[a:b])}</u></strong>"
+            + _text(passage.text[b:])
+        )
+    else:
+        body = _text(passage.text)
+    return (
+        '<blockquote class="medialit-passage" style="border-left:4px solid #555;margin:0.5em 0;'
+        f'padding:0.25em 0.75em;color:#111;line-height:1.6">{body}</blockquote>'
+    )
+
+
+def _sentence_of(quiz: Quiz, start: int) -> SentenceSpan | None:
+    return next((s for s in quiz.passage.sentences if s.start <= start < s.end), None)
+
+
+class QuizWidget:
+    """One quiz as widgets: the question, inputs for its kind, and Check / Try again / Show answer.
+
+    ``root`` is the box to display. Scoring is done by ``quiz.check``; this class only shows it.
+    ``attempts`` counts checked, non-empty answers given in this widget.
+    """
+
+    def __init__(self, quiz: Quiz, store: ProgressStore | None = None) -> None:
+        self.quiz = quiz
+        self.store = store
+        self.attempts = 0
+        self._misses = 0
+        self._inputs: list[widgets.Widget] = []
+        self.feedback = widgets.HTML(value="")
+        self.hint = widgets.HTML(value="")
+        self.check_button = widgets.Button(
+            description="Check", icon="check", button_style="primary", tooltip="Check your answer"
+        )
+        self.retry_button = widgets.Button(
+            description="Try again", icon="undo", tooltip="Clear your answer and start again"
+        )
+        self.show_answer_button = widgets.Button(
+            description="Show answer",
+            icon="eye",
+            disabled=True,
+            tooltip="Available after two tries: fill in the answer key's answer",
+        )
+        self.check_button.on_click(lambda _: self.check())
+        self.retry_button.on_click(lambda _: self.retry())
+        self.show_answer_button.on_click(lambda _: self.show_answer())
+
+        header = widgets.HTML(value=f'<p style="font-weight:bold;margin:0.25em 0">{_text(quiz.prompt)}</p>')
+        body = self._build_inputs()
+        buttons = widgets.HBox([self.check_button, self.retry_button, self.show_answer_button])
+        self.root = widgets.VBox([header, *body, buttons, self.feedback, self.hint])
+        self.root.add_class("medialit-quiz")
+        self.root.add_class(f"quiz-{quiz.id}")
+        self._restore()
+
+    # --- inputs per kind ----------------------------------------------------------------------------
+
+    def _build_inputs(self) -> list[widgets.Widget]:
+        builder: dict[str, Callable[[], list[widgets.Widget]]] = {
+            "choice": self._choice,
+            "multi": self._multi,
+            "highlight": self._highlight,
+            "label-sentences": self._labels,
+            "source-the-number": self._sourcing,
+            "numeric": self._numeric,
+            "rewrite": self._rewrite,
+        }
+        return builder[self.quiz.kind]()
+
+    def _passage(self) -> widgets.HTML:
+        return widgets.HTML(value=_passage_html(self.quiz))
+
+    def _choice(self) -> list[widgets.Widget]:
+        radio = widgets.RadioButtons(
+            options=[(_readable(o), o) for o in self.quiz.options],
+            value=None,
+            description="Your answer:",
+            style=_WIDE,
+            layout=widgets.Layout(width="auto"),
+        )
+        self._inputs = [radio]
+        return [self._passage(), radio]
+
+    def _multi(self) -> list[widgets.Widget]:
+        self._inputs = [
+            widgets.Checkbox(
+                value=False, description=option, indent=False, layout=widgets.Layout(width="auto")
+            )
+            for option in self.quiz.options
+        ]
+        label = widgets.HTML(value="<p>Tick every phrase that applies:</p>")
+        return [self._passage(), label, *self._inputs]
+
+    def _highlight(self) -> list[widgets.Widget]:
+        passage = self.quiz.passage
+        pieces: list[widgets.Widget] = []
+        buttons: list[widgets.ToggleButton] = []
+        at = passage.start
+        for word in [*passage.words, None]:
+            end = word.start if word is not None else passage.end
+            gap = passage.text[at - passage.start : end - passage.start]
+            if "\n" in gap:
+                pieces.append(widgets.HTML(value="", layout=widgets.Layout(width="100%", height="0.5em")))
+            if gap.strip():
+                pieces.append(
+                    widgets.HTML(
+                        value=_text(gap.strip()), layout=widgets.Layout(margin="0 1px", width="auto")
+                    )
+                )
+            if word is None:
+                break
+            button = widgets.ToggleButton(
+                value=False,
+                description=word.text,
+                tooltip=f"{word.text}: not selected (click to select)",
+                layout=widgets.Layout(width="auto", margin="2px"),
+            )
+            button.observe(self._mark_word, names="value")
+            buttons.append(button)
+            pieces.append(button)
+            at = word.end
+        self._inputs = buttons
+        words = widgets.Box(
+            pieces, layout=widgets.Layout(display="flex", flex_flow="row wrap", align_items="center")
+        )
+        words.add_class("medialit-words")
+        note = widgets.HTML(
+            value="<p>Selected words are marked ✓ and shown in blue. Click again to unselect.</p>"
+        )
+        return [note, words]
+
+    @staticmethod
+    def _mark_word(change: dict[str, Any]) -> None:
+        button, on = change["owner"], change["new"]
+        button.button_style = "info" if on else ""
+        button.icon = "check" if on else ""
+        state = "selected (click to unselect)" if on else "not selected (click to select)"
+        button.tooltip = f"{button.description}: {state}"
+
+    def _dropdowns(self, vocabulary: tuple[str, ...], description: str, count: int) -> list[widgets.Dropdown]:
+        options = [("(choose)", BLANK), *[(_readable(v), v) for v in vocabulary]]
+        return [
+            widgets.Dropdown(options=options, value=BLANK, description=f"{description} {n + 1}:", style=_WIDE)
+            for n in range(count)
+        ]
+
+    def _labels(self) -> list[widgets.Widget]:
+        sentences = self.quiz.passage.sentences
+        self._inputs = self._dropdowns(SENTENCE_LABELS, "Sentence", len(sentences))
+        parts: list[widgets.Widget] = []
+        for n, (sentence, dropdown) in enumerate(zip(sentences, self._inputs, strict=True)):
+            parts.append(
+                widgets.HTML(
+                    value=f'<p style="margin:0.75em 0 0.25em"><strong>{n + 1}.</strong> {_text(sentence.text)}</p>'
+                )
+            )
+            parts.append(dropdown)
+        return parts
+
+    def _sourcing(self) -> list[widgets.Widget]:
+        passage = self.quiz.passage
+        self._inputs = self._dropdowns(SOURCING, "Who says so? Number", len(passage.statistics))
+        parts: list[widgets.Widget] = [self._passage()]
+        for n, (stat, dropdown) in enumerate(zip(passage.statistics, self._inputs, strict=True)):
+            sentence = _sentence_of(self.quiz, stat.start)
+            context = ""
+            if sentence is not None and sentence.start <= stat.start and stat.end <= sentence.end:
+                a, b = stat.start - sentence.start, stat.end - sentence.start
+                context = (
+                    f'<br><span style="color:#333">“{_text(sentence.text[:a])}<strong><u>'
+                    f"{_text(sentence.text[a:b])}</u></strong>{_text(sentence.text[b:])}”</span>"
+                )
+            parts.append(
+                widgets.HTML(
+                    value=f'<p style="margin:0.75em 0 0.25em"><strong>Number {n + 1}: '
+                    f"{_text(stat.text)}</strong>{context}</p>"
+                )
+            )
+            parts.append(dropdown)
+        return parts
+
+    def _numeric(self) -> list[widgets.Widget]:
+        box = widgets.Text(value="", description="Your answer (%):", placeholder="e.g. 12.5", style=_WIDE)
+        self._inputs = [box]
+        return [self._passage(), box]
+
+    def _rewrite(self) -> list[widgets.Widget]:
+        sentence = about_item(self.quiz)
+        box = widgets.Textarea(
+            value="",
+            description="Your version:",
+            placeholder="Write the sentence again, keeping the facts.",
+            style=_WIDE,
+            layout=widgets.Layout(width="100%", height="6em"),
+        )
+        self._inputs = [box]
+        original = widgets.HTML(
+            value=f"<p>The sentence to rewrite:</p>{_passage_html(self.quiz)}"
+            if sentence.text == self.quiz.passage.text
+            else f"{_passage_html(self.quiz)}<p>The sentence to rewrite:</p>"
+            f'<blockquote style="margin:0.5em 0;padding:0.25em 0.75em;border-left:4px solid #555">'
+            f"{_text(sentence.text)}</blockquote>"
+        )
+        return [original, box]
+
+    # --- the answer ---------------------------------------------------------------------------------
+
+    @property
+    def answer(self) -> Any:
+        """The current answer, in the type ``quiz.check`` takes for this kind."""
+        kind, inputs = self.quiz.kind, self._inputs
+        if kind == "choice":
+            return inputs[0].value
+        if kind == "multi":
+            return [box.description for box in inputs if box.value]
+        if kind == "highlight":
+            return [i for i, button in enumerate(inputs) if button.value]
+        if kind in ("label-sentences", "source-the-number"):
+            return [d.value if d.value != BLANK else None for d in inputs]
+        if kind == "numeric":
+            return inputs[0].value.strip()
+        return inputs[0].value
+
+    def set_answer(self, answer: Any) -> None:
+        """Put ``answer`` into the inputs (None clears them); parts that do not fit are left blank."""
+        kind, inputs = self.quiz.kind, self._inputs
+        if kind == "choice":
+            inputs[0].value = answer if answer in self.quiz.options else None
+        elif kind == "multi":
+            chosen = set(answer) if isinstance(answer, list | tuple) else set()
+            for box in inputs:
+                box.value = box.description in chosen
+        elif kind == "highlight":
+            chosen = {i for i in answer if isinstance(i, int)} if isinstance(answer, list | tuple) else set()
+            for i, button in enumerate(inputs):
+                button.value = i in chosen
+        elif kind in ("label-sentences", "source-the-number"):
+            values = list(answer) if isinstance(answer, list | tuple) else []
+            for n, dropdown in enumerate(inputs):
+                value = values[n] if n < len(values) else None
+                allowed = {v for _, v in dropdown.options}
+                dropdown.value = value if value in allowed and value is not None else BLANK
+        else:
+            inputs[0].value = "" if answer is None else str(answer)
+
+    # --- the buttons --------------------------------------------------------------------------------
+
+    def check(self) -> Result:
+        """Check the current answer, show the feedback, save it, and offer the hint or the answer."""
+        answer = self.answer
+        result = self.quiz.check(answer)
+        if result.empty:
+            self.feedback.value = _message(f"<strong>ℹ</strong> {_text(result.feedback)}")
+            return result
+        self.attempts += 1
+        notes = []
+        if self.store is not None:
+            try:
+                self.store.record(self.quiz.id, self.quiz.lesson, answer, result.score, result.correct)
+            except (MedialitError, OSError, TypeError, ValueError) as exc:
+                notes.append(f"<p>⚠ Your answer was checked but could not be saved: {_text(exc)}</p>")
+        body = self._verdict(result) + "".join(notes)
+        if result.correct:
+            if self.quiz.explanation not in result.feedback:
+                body += f"<p><strong>Why:</strong> {_text(self.quiz.explanation)}</p>"
+        else:
+            self._misses += 1
+            self._offer_help()
+        self.feedback.value = body
+        return result
+
+    def _verdict(self, result: Result) -> str:
+        """The icon and words for the result, then the checker's feedback (its own head line not repeated)."""
+        verdict, colour = _VERDICTS[result.icon]
+        head, _, rest = result.feedback.partition("\n")
+        head = head.removeprefix(result.icon).strip()
+        lines = rest if head.startswith(verdict) else f"{head}\n{rest}".strip("\n")
+        return _message(
+            f'<strong style="font-size:1.1em">{result.icon} {verdict}</strong> (score {result.score:.0%})'
+            f'<div style="color:#111">{_text(lines)}</div>',
+            colour,
+        )
+
+    def _offer_help(self) -> None:
+        if self._misses >= 1 and self.quiz.hint:
+            self.hint.value = _message(f"<strong>💡 Hint:</strong> {_text(self.quiz.hint)}", AMBER)
+        if self._misses >= 2:
+            self.show_answer_button.disabled = False
+            self.show_answer_button.tooltip = "Fill in the answer key's answer"
+
+    def show_answer(self) -> None:
+        """Fill in the answer key's answer and explain it (nothing is saved)."""
+        self.set_answer(self.quiz.solution())
+        self.feedback.value = _message(
+            "<strong>👁 The answer key's answer is filled in above.</strong>"
+            f"<p><strong>Why:</strong> {_text(self.quiz.explanation)}</p>",
+            "#111",
+        )
+
+    def retry(self) -> None:
+        """Clear the inputs and the feedback (the hint, once shown, stays)."""
+        self.set_answer(None)
+        self.feedback.value = ""
+
+    def _restore(self) -> None:
+        if self.store is None:
+            return
+        entry = self.store.entry(self.quiz.id)
+        if not entry or entry.get("answer") is None:
+            return
+        self.set_answer(entry["answer"])
+        score = entry.get("score", 0.0)
+        self.feedback.value = _message(
+            f"↺ Restored your last answer (score {score:.0%}). Press Check to see why."
+        )
+        if not entry.get("correct"):
+            self._misses = 1
+            self._offer_help()
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.root._repr_mimebundle_(**kwargs)
+
+
+def quiz_widget(quiz: Quiz, store: ProgressStore | None = None) -> QuizWidget:
+    """The widgets for one quiz; answers are saved to ``store`` when one is given."""
+    return QuizWidget(quiz, store)
+
+
+# --- learner, progress, export ------------------------------------------------------------------------
+
+
+class LearnerWidget(widgets.VBox):
+    """Type your name and save it; shows any warning about the progress file."""
+
+    def __init__(self, store: ProgressStore) -> None:
+        self.store = store
+        self.name_input = widgets.Text(
+            value=store.learner or "",
+            description="Your name:",
+            placeholder="a name or nickname your teacher will recognise",
+            style=_WIDE,
+        )
+        self.save_button = widgets.Button(description="Save name", icon="save", tooltip="Save your name")
+        self.message = widgets.HTML(value="")
+        self.warnings = widgets.HTML(
+            value="".join(_message(f"⚠ {_text(w)}", RED) for w in store.warnings),
+        )
+        self.save_button.on_click(lambda _: self.save())
+        if store.learner:
+            self.message.value = _message(f"Hello, {_text(store.learner)}!")
+        super().__init__([self.warnings, widgets.HBox([self.name_input, self.save_button]), self.message])
+        self.add_class("medialit-learner")
+
+    def save(self) -> None:
+        """Check and save the typed name, then greet the learner or say what to change."""
+        try:
+            name = self.store.set_learner(self.name_input.value)
+        except LearnerNameError as exc:
+            self.message.value = _message(f"✗ {_text(exc)}", RED)
+            return
+        except (MedialitError, OSError) as exc:
+            self.message.value = _message(f"✗ Your name could not be saved: {_text(exc)}", RED)
+            return
+        self.name_input.value = name
+        self.message.value = _message(f"✓ Saved. Hello, {_text(name)}!", GREEN)
+
+
+def learner_widget(store: ProgressStore) -> widgets.Widget:
+    """A name box and Save button; names are checked by ``store.set_learner``."""
+    return LearnerWidget(store)
+
+
+class ProgressWidget(widgets.VBox):
+    """Per lesson: quizzes answered out of all, and the mean score; with a Refresh button."""
+
+    def __init__(self, store: ProgressStore) -> None:
+        self.store = store
+        self.table = widgets.HTML(value="")
+        self.refresh_button = widgets.Button(
+            description="Refresh", icon="refresh", tooltip="Update the table"
+        )
+        self.refresh_button.on_click(lambda _: self.refresh())
+        super().__init__([self.table, self.refresh_button])
+        self.add_class("medialit-progress")
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the store again and redraw the table."""
+        totals = Counter(q.lesson for q in load_quizzes())
+        scores = self.store.lesson_scores(dict(sorted(totals.items())))
+        rows = "".join(
+            f'<tr><th scope="row" style="text-align:left;padding:2px 8px">{_text(lesson)}</th>'
+            f'<td style="padding:2px 8px">{s["answered"]} of {s["total"]}</td>'
+            f'<td style="padding:2px 8px">{s["score"]:.0%}</td></tr>'
+            for lesson, s in scores.items()
+        )
+        who = f" for {_text(self.store.learner)}" if self.store.learner else ""
+        self.table.value = (
+            f'<table style="border-collapse:collapse;color:#111"><caption style="text-align:left">'
+            f"<strong>Your progress{who}</strong></caption>"
+            '<tr><th scope="col" style="text-align:left;padding:2px 8px">Lesson</th>'
+            '<th scope="col" style="padding:2px 8px">Answered</th>'
+            f'<th scope="col" style="padding:2px 8px">Score</th></tr>{rows}</table>'
+        )
+
+
+def progress_widget(store: ProgressStore) -> widgets.Widget:
+    """A table of answered quizzes and scores per lesson, with a Refresh button."""
+    return ProgressWidget(store)
+
+
+class ExportWidget(widgets.VBox):
+    """A button that writes the results file for the teacher and says where it went."""
+
+    def __init__(self, store: ProgressStore, folder: str = ".", lesson: str | None = None) -> None:
+        self.store, self.folder, self.lesson = store, folder, lesson
+        self.export_button = widgets.Button(
+            description="Save results for my teacher",
+            icon="download",
+            tooltip="Write a results file you can hand in",
+            layout=widgets.Layout(width="auto"),
+        )
+        self.message = widgets.HTML(value="")
+        self.export_button.on_click(lambda _: self.export())
+        super().__init__([self.export_button, self.message])
+        self.add_class("medialit-export")
+
+    def export(self) -> None:
+        """Write the file, then show its path or what went wrong."""
+        try:
+            path = write_export(self.store, self.folder, self.lesson)
+        except (MedialitError, OSError) as exc:
+            self.message.value = _message(f"✗ {_text(exc)}", RED)
+            return
+        self.message.value = _message(f"✓ Saved your results to <code>{_text(path)}</code>", GREEN)
+
+
+def export_widget(store: ProgressStore, folder: str = ".", lesson: str | None = None) -> widgets.Widget:
+    """A button that writes the teacher's results file into ``folder``."""
+    return ExportWidget(store, folder, lesson)
+
+
+# --- display --------------------------------------------------------------------------------------------
+
+
+#: Every quiz widget shown in this kernel, in order: lets a test answer a whole executed notebook's quizzes.
+SHOWN: list[QuizWidget] = []
+
+
+def show(quiz_id: str, store: ProgressStore | None = None) -> None:
+    """Display one quiz by id (answers saved to ``store``, or the notebook's shared store)."""
+    widget = quiz_widget(get_quiz(quiz_id), _store(store))
+    SHOWN.append(widget)
+    display(widget.root)
+
+
+def show_learner(store: ProgressStore | None = None) -> None:
+    """Display the name box."""
+    display(learner_widget(_store(store)))
+
+
+def show_progress(store: ProgressStore | None = None) -> None:
+    """Display the progress table."""
+    display(progress_widget(_store(store)))
+
+
+def show_export(store: ProgressStore | None = None, lesson: str | None = None) -> None:
+    """Display the export button (the file is written into the notebook's folder)."""
+    display(export_widget(_store(store), ".", lesson))

@@ -1,0 +1,360 @@
+"""Do the quiz, name, progress and export widgets work headless, save answers, and stay safe and readable?"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import json
+import re
+
+import ipywidgets
+import pytest
+
+from medialit import widgets as mw
+from medialit.datafiles import schema_errors
+from medialit.progress import ProgressStore
+from medialit.quiz import get_quiz, load_quizzes
+from medialit.quiz.scoring import about_item
+from medialit.schema import SENTENCE_LABELS, SOURCING
+
+from .conftest import ROOT
+
+QUIZZES = load_quizzes()
+IDS = [q.id for q in QUIZZES]
+
+
+@pytest.fixture
+def store(tmp_path):
+    """A fresh progress file in a temporary folder."""
+    return ProgressStore(tmp_path / "progress.json")
+
+
+@pytest.fixture(params=QUIZZES, ids=IDS)
+def quiz(request):
+    """Every quiz in the kit."""
+    return request.param
+
+
+def wrong_answer(quiz):
+    """An answer that the key does not give full marks, built per kind."""
+    solution = quiz.solution()
+    if quiz.kind == "choice":
+        return next(o for o in quiz.options if not quiz.check(o).correct)
+    if quiz.kind == "multi":
+        return [next(o for o in quiz.options if o not in solution)]
+    if quiz.kind == "highlight":
+        return [next(i for i in range(len(quiz.passage.words)) if i not in solution)]
+    if quiz.kind == "label-sentences":
+        return [next(x for x in SENTENCE_LABELS if not s.accepts(x)) for s in quiz.passage.sentences]
+    if quiz.kind == "source-the-number":
+        return [next(x for x in SOURCING if not s.accepts(x)) for s in quiz.passage.statistics]
+    if quiz.kind == "numeric":
+        return "0"
+    return about_item(quiz).text  # rewrite: the original, still loaded
+
+
+def walk(widget):
+    """The widget and everything inside it."""
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from walk(child)
+
+
+# --- every quiz -------------------------------------------------------------------------------------
+
+
+def test_solution_gets_full_marks_and_is_saved(quiz, store):
+    """Does clicking Check on the solution show full marks, with the explanation, and save score 1.0?"""
+    w = mw.quiz_widget(quiz, store)
+    w.set_answer(quiz.solution())
+    w.check_button.click()
+    assert "Full marks" in w.feedback.value
+    assert "✓" in w.feedback.value
+    assert w.attempts == 1
+    entry = store.entry(quiz.id)
+    assert entry["score"] == 1.0 and entry["correct"] is True
+    assert entry["lesson"] == quiz.lesson
+    assert store.answer(quiz.id) == w.answer
+    assert quiz.check(store.answer(quiz.id)).correct
+
+
+def test_empty_answer_is_not_an_attempt(quiz, store):
+    """Does checking an empty answer explain what to do, without counting or saving it?"""
+    w = mw.quiz_widget(quiz, store)
+    w.check_button.click()
+    assert html.escape(quiz.check(w.answer).feedback) in w.feedback.value
+    assert w.attempts == 0
+    assert store.entry(quiz.id) is None
+    assert not store.path.exists()
+
+
+def test_wrong_answers_bring_hint_then_answer(quiz, store):
+    """After one miss is there a hint, after two a Show answer button that fills in and explains the key?"""
+    w = mw.quiz_widget(quiz, store)
+    assert w.show_answer_button.disabled and w.hint.value == ""
+    w.set_answer(wrong_answer(quiz))
+    w.check_button.click()
+    assert w.attempts == 1
+    assert store.entry(quiz.id)["score"] < 1
+    assert "Full marks" not in w.feedback.value
+    assert re.search(r"Not yet|Partly right", w.feedback.value)
+    assert "Hint:" in w.hint.value and html.escape(quiz.hint) in w.hint.value
+    assert w.show_answer_button.disabled
+    w.check_button.click()
+    assert w.attempts == 2 and store.entry(quiz.id)["attempts"] == 2
+    assert not w.show_answer_button.disabled
+    w.show_answer_button.click()
+    assert quiz.check(w.answer).correct
+    assert html.escape(quiz.explanation) in w.feedback.value
+
+
+def test_restore_last_answer(quiz, store):
+    """Does a new widget on the same progress file show the answer saved last time?"""
+    first = mw.quiz_widget(quiz, store)
+    first.set_answer(wrong_answer(quiz))
+    first.check()
+    saved = store.answer(quiz.id)
+    again = mw.quiz_widget(quiz, ProgressStore(store.path))  # read back from disk
+    assert again.answer == saved
+    assert "Restored your last answer" in again.feedback.value
+    assert f"{store.entry(quiz.id)['score']:.0%}" in again.feedback.value
+    assert again.attempts == 0
+
+
+def test_root_has_quiz_class(quiz):
+    """Can a notebook's CSS or a browser test find the quiz by its class?"""
+    w = mw.quiz_widget(quiz)
+    assert isinstance(w.root, ipywidgets.VBox)
+    assert f"quiz-{quiz.id}" in w.root._dom_classes
+    assert "medialit-quiz" in w.root._dom_classes
+
+
+def test_every_input_is_labelled(quiz):
+    """Does every input carry a description a screen reader can announce?"""
+    w = mw.quiz_widget(quiz)
+    kinds = (ipywidgets.ValueWidget, ipywidgets.Button)
+    inputs = [x for x in walk(w.root) if isinstance(x, kinds) and not isinstance(x, ipywidgets.HTML)]
+    assert inputs
+    assert all(x.description.strip() for x in inputs)
+
+
+def test_try_again_clears(quiz, store):
+    """Does Try again empty the inputs and the feedback?"""
+    w = mw.quiz_widget(quiz, store)
+    w.set_answer(quiz.solution())
+    w.check()
+    w.retry_button.click()
+    assert w.feedback.value == ""
+    assert quiz.check(w.answer).empty
+
+
+def test_works_without_a_store(quiz):
+    """Can a quiz be checked when no progress store is given?"""
+    w = mw.quiz_widget(quiz)
+    w.set_answer(quiz.solution())
+    assert w.check().correct
+    assert "Full marks" in w.feedback.value
+
+
+# --- particular kinds -------------------------------------------------------------------------------
+
+
+def test_highlight_is_word_buttons_that_wrap():
+    """Is a highlight passage one toggle button per word in a wrapping row, marked by more than colour?"""
+    quiz = get_quiz("l01-headline-highlight")
+    w = mw.quiz_widget(quiz)
+    boxes = [x for x in walk(w.root) if type(x) is ipywidgets.Box]
+    assert boxes and boxes[0].layout.flex_flow == "row wrap"
+    buttons = [x for x in walk(w.root) if isinstance(x, ipywidgets.ToggleButton)]
+    assert [b.description for b in buttons] == [word.text for word in quiz.passage.words]
+    buttons[4].value = True
+    assert buttons[4].icon == "check" and buttons[4].button_style
+    assert w.answer == [4]
+    buttons[4].value = False
+    assert buttons[4].icon == "" and w.answer == []
+
+
+def test_highlight_partial_credit(store):
+    """Does selecting half of the key's words show "Partly right" with the half-circle icon?"""
+    quiz = get_quiz("l01-headline-highlight")
+    w = mw.quiz_widget(quiz, store)
+    solution = quiz.solution()
+    w.set_answer(solution[: len(solution) // 2])
+    result = w.check()
+    assert 0 < result.score < 1
+    assert "Partly right" in w.feedback.value and "◐" in w.feedback.value
+    assert "#8a5300" in w.feedback.value
+
+
+def test_dropdowns_start_blank():
+    """Do label dropdowns start on "(choose)" and offer every sentence label?"""
+    quiz = get_quiz("l03-oig-ending")
+    w = mw.quiz_widget(quiz)
+    drops = [x for x in walk(w.root) if isinstance(x, ipywidgets.Dropdown)]
+    assert len(drops) == len(quiz.passage.sentences)
+    assert drops[0].label == "(choose)"
+    assert [v for _, v in drops[0].options][1:] == list(SENTENCE_LABELS)
+    assert w.answer == [None] * len(drops)
+
+
+def test_numeric_accepts_typed_text(store):
+    """Can a number be typed as text, with a per cent sign?"""
+    quiz = get_quiz("l02-oig-percent")
+    w = mw.quiz_widget(quiz, store)
+    w.set_answer("3.46%")
+    assert w.check().correct
+    w.set_answer("lots")
+    assert w.check().empty  # unreadable: explained, not counted
+    assert w.attempts == 1
+
+
+# --- escaping ----------------------------------------------------------------------------------------
+
+EVIL = "<img src=x onerror=alert(1)>"
+
+
+def test_text_from_quiz_and_article_is_escaped():
+    """Would a "<" in a prompt, passage, option or explanation show as text rather than run as HTML?"""
+    real = get_quiz("l01-flood-category")
+    quiz = dataclasses.replace(
+        real,
+        prompt=f"<script>alert(1)</script>{real.prompt}",
+        explanation=f"a < b {EVIL}",
+        passage=dataclasses.replace(real.passage, text=real.passage.text + EVIL),
+        spec={**real.spec, "options": [EVIL, "emotive-metaphor"]},
+    )
+    w = mw.quiz_widget(quiz)
+    shown = "".join(x.value for x in walk(w.root) if isinstance(x, ipywidgets.HTML))
+    assert "<script>" not in shown and "<img" not in shown
+    assert "&lt;script&gt;" in shown and html.escape(EVIL) in shown
+    w.set_answer(EVIL)
+    w.check()  # the checker's feedback quotes the student's choice
+    assert html.escape(EVIL) in w.feedback.value and "<img" not in w.feedback.value
+    w.set_answer("emotive-metaphor")
+    w.check()
+    w.show_answer()
+    assert "a &lt; b" in w.feedback.value and "<img" not in w.feedback.value
+
+
+def test_student_rewrite_is_escaped(store):
+    """Does a rewrite containing "<script>" come back escaped, in the inputs and the feedback?"""
+    quiz = get_quiz("l01-rewrite-out-of-control")
+    w = mw.quiz_widget(quiz, store)
+    w.set_answer("<script>alert('x')</script> out of control")
+    w.check()
+    assert "<script>" not in w.feedback.value
+    assert w.answer == store.answer(quiz.id)
+
+
+# --- learner, progress, export ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["", "   ", "../etc", "x" * 100, "<b>Sam</b>"])
+def test_learner_name_rejected(store, name):
+    """Is an empty, path-like, too long or tag-like name refused with a message, and nothing saved?"""
+    w = mw.learner_widget(store)
+    w.name_input.value = name
+    w.save_button.click()
+    assert "✗" in w.message.value and "Please" in w.message.value
+    assert "<b>" not in w.message.value
+    assert store.learner is None
+
+
+def test_learner_name_saved_and_prefilled(store):
+    """Is "Sam" saved, greeted, and filled in next time?"""
+    w = mw.learner_widget(store)
+    w.name_input.value = "  Sam "
+    w.save_button.click()
+    assert store.learner == "Sam"
+    assert "Hello, Sam" in w.message.value
+    again = mw.learner_widget(ProgressStore(store.path))
+    assert again.name_input.value == "Sam"
+
+
+def test_corrupt_progress_file_warned(tmp_path):
+    """Is a corrupt progress file moved aside, and does the name widget say so?"""
+    path = tmp_path / "progress.json"
+    path.write_text("{not json", encoding="utf-8")
+    store = ProgressStore(path)
+    assert store.warnings
+    assert list(tmp_path.glob("progress.json.corrupt-*"))
+    w = mw.learner_widget(store)
+    assert "could not be read" in w.warnings.value
+    assert html.escape(store.warnings[0]) in w.warnings.value
+
+
+def test_progress_table(store):
+    """Does the progress table count answered quizzes per lesson, and update on Refresh?"""
+    w = mw.progress_widget(store)
+    lessons = sorted({q.lesson for q in QUIZZES})
+    for lesson in lessons:
+        total = sum(q.lesson == lesson for q in QUIZZES)
+        assert f"0 of {total}" in w.table.value
+    quiz = QUIZZES[0]
+    qw = mw.quiz_widget(quiz, store)
+    qw.set_answer(quiz.solution())
+    qw.check()
+    total = sum(q.lesson == quiz.lesson for q in QUIZZES)
+    assert f"1 of {total}" not in w.table.value
+    w.refresh_button.click()
+    assert f"1 of {total}" in w.table.value
+    assert f"{1 / total:.0%}" in w.table.value
+
+
+def test_export_writes_valid_file(store, tmp_path):
+    """Does the export button write a results file that matches export.schema.json, and show its path?"""
+    store.set_learner("Sam")
+    for quiz in QUIZZES[:3]:
+        w = mw.quiz_widget(quiz, store)
+        w.set_answer(quiz.solution())
+        w.check()
+    out = tmp_path / "out"
+    out.mkdir()
+    w = mw.export_widget(store, folder=out)
+    w.export_button.click()
+    files = list(out.glob("*.json"))
+    assert len(files) == 1
+    assert html.escape(str(files[0])) in w.message.value
+    data = json.loads(files[0].read_text(encoding="utf-8"))
+    assert schema_errors(data, "export.schema.json") == []
+    assert len(data["results"]) == 3
+
+
+def test_export_without_name_explains(store, tmp_path):
+    """Without a name, does the export button say what to do instead of failing?"""
+    w = mw.export_widget(store, folder=tmp_path)
+    w.export_button.click()
+    assert "✗" in w.message.value and "name" in w.message.value
+    assert not list(tmp_path.glob("medialit-results-*"))
+
+
+# --- display ------------------------------------------------------------------------------------------
+
+
+def test_show_functions_share_one_default_store(tmp_path, monkeypatch):
+    """Do show(), show_learner(), show_progress() and show_export() display widgets sharing one store?"""
+    monkeypatch.setenv("MEDIALIT_PROGRESS", str(tmp_path / "default.json"))
+    monkeypatch.setattr(mw, "_default_store", None)
+    shown = []
+    monkeypatch.setattr(mw, "display", shown.append)
+    mw.show("l01-flood-category")
+    mw.show("l02-oig-percent")
+    mw.show_learner()
+    mw.show_progress()
+    mw.show_export()
+    assert len(shown) == 5
+    assert all(isinstance(x, ipywidgets.Widget) for x in shown)
+    assert "quiz-l01-flood-category" in shown[0]._dom_classes
+    assert mw._default_store is not None
+    assert mw._default_store.path == tmp_path / "default.json"
+    assert shown[2].store is shown[3].store is mw._default_store
+
+
+def test_only_widgets_module_calls_display():
+    """Is medialit/widgets.py the only module in the kit that imports IPython's display?"""
+    callers = [
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "medialit").rglob("*.py")
+        if "IPython.display" in p.read_text(encoding="utf-8")
+    ]
+    assert callers == ["medialit/widgets.py"]
