@@ -1,4 +1,4 @@
-"""The command line: python -m medialit COMMAND (analyze, evaluate, build-lessons, articles)."""
+"""The command line: python -m medialit COMMAND (analyze, evaluate, present, gradebook, build-lessons, articles)."""
 
 from __future__ import annotations
 
@@ -92,6 +92,18 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _present(args: argparse.Namespace) -> int:
+    from .present import serve
+
+    return serve(args.lesson, port=args.port, open_browser=not args.no_browser)
+
+
+def _gradebook(args: argparse.Namespace) -> int:
+    from .gradebook import run
+
+    return run(args.paths, out=args.out, chart=args.chart)
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser, with one subcommand per task."""
     top = argparse.ArgumentParser(prog="python -m medialit", description="The medialit teaching kit.")
@@ -118,6 +130,26 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--solutions", type=Path, default=ROOT / "solutions", help=argparse.SUPPRESS)
     build.add_argument("--lessons", type=Path, default=ROOT / "lessons", help=argparse.SUPPRESS)
     build.set_defaults(run=_build_lessons)
+
+    present = commands.add_parser(
+        "present", help="serve lessons to students with Voilà: quizzes only, no code"
+    )
+    present.add_argument(
+        "lesson", nargs="?", help="a lesson name such as 01-Loaded-Language (default: the index)"
+    )
+    present.add_argument("--port", type=int, default=8866)
+    present.add_argument("--no-browser", action="store_true", help="do not open a browser window")
+    present.set_defaults(run=_present)
+
+    grades = commands.add_parser(
+        "gradebook", help="combine students' exported results into a class gradebook"
+    )
+    grades.add_argument("paths", nargs="+", type=Path, help="exported result files, or folders of them")
+    grades.add_argument(
+        "--out", type=Path, required=True, help="the CSV to write (one row per student and quiz)"
+    )
+    grades.add_argument("--chart", type=Path, help="also draw the class's scores per quiz to this PNG")
+    grades.set_defaults(run=_gradebook)
 
     listing = commands.add_parser("articles", help="list the sample articles")
     listing.set_defaults(run=_articles)

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .schema import LOADED_CATEGORIES, SENTENCE_LABELS, SpanSet
 
-__all__ = ["Evaluation", "Score", "evaluate", "score_loaded", "score_sentences", "score_statistics"]
+__all__ = [
+    "Evaluation",
+    "Score",
+    "evaluate",
+    "score_loaded",
+    "score_loaded_words",
+    "score_sentences",
+    "score_statistics",
+]
 
 
 @dataclass
@@ -176,3 +185,32 @@ def format_table(result: Evaluation) -> str:
             f"\nsourcing right on {result.sourcing_correct} of {result.sourcing_total} matched statistics ({share:.0%})"
         )
     return "\n".join(lines)
+
+
+_WORD = re.compile(r"\w+(?:['’\-]\w+)*")
+
+
+def score_loaded_words(predicted: Iterable, key: SpanSet, text: str) -> Score:
+    """Loaded language word by word: is each word of the text inside a loaded phrase or not?
+
+    Stricter than span overlap, where one word found inside a long phrase
+    counts as finding the phrase. Words inside only `acceptable` key phrases
+    are left out of the count, as debatable.
+    """
+    predicted = sorted((p.start, p.end) for p in predicted)
+    firm = sorted((k.start, k.end) for k in key.loaded if not k.acceptable)
+    debatable = sorted((k.start, k.end) for k in key.loaded if k.acceptable)
+    score = Score()
+    for m in _WORD.finditer(text):
+        gold = _covered(firm, m.start(), m.end())
+        if not gold and _covered(debatable, m.start(), m.end()):
+            continue
+        said = _covered(predicted, m.start(), m.end())
+        score.tp += gold and said
+        score.fp += said and not gold
+        score.fn += gold and not said
+    return score
+
+
+def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in spans)

@@ -134,3 +134,55 @@ def detector_vs_key(article_id: str, ax: Axes | None = None) -> Axes:
     ax.set_title(f"Answer key and detectors on {article_id}")
     ax.legend(fontsize=8)
     return ax
+
+
+def class_scores(per_quiz: dict[str, list[float]], ax: Axes | None = None) -> Axes:
+    """Horizontal bars: the class's mean score per quiz, hardest at the top, with how many learners answered."""
+    from matplotlib.patches import Patch
+
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        ax = plt.subplots(figsize=(8, max(3.5, 0.28 * len(per_quiz) + 1.8)), layout="constrained")[1]
+    means = {quiz: sum(scores) / len(scores) for quiz, scores in per_quiz.items() if scores}
+    order = sorted(means, key=lambda quiz: (means[quiz], quiz))
+    low = [means[quiz] < 0.5 for quiz in order]
+    bars = ax.barh(
+        range(len(order)),
+        [means[quiz] for quiz in order],
+        color=[OKABE_ITO[5] if is_low else OKABE_ITO[4] for is_low in low],
+        edgecolor="black",
+        linewidth=0.6,
+    )
+    for bar, is_low in zip(bars, low, strict=True):
+        bar.set_hatch("//" if is_low else "")
+    for row, quiz in enumerate(order):
+        n = len(per_quiz[quiz])
+        ax.text(
+            means[quiz] + 0.01,
+            row,
+            f"{means[quiz]:.2f}  ({n} learner{'s' if n != 1 else ''})",
+            va="center",
+            fontsize=8,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
+        )
+    ax.set_yticks(range(len(order)), order, fontsize=8)
+    ax.set_xlim(0, 1.3)
+    ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
+    ax.axvline(0.5, color=OKABE_ITO[7], linestyle=":", linewidth=1, zorder=0)
+    if order:
+        ax.set_ylim(len(order) - 0.5, -0.5)
+    else:
+        ax.text(0.5, 0.5, "no results yet", transform=ax.transAxes, ha="center", va="center")
+    ax.set_title("The class's mean score per quiz, hardest first")
+    ax.set_xlabel("mean of the learners' latest scores (0 = nothing right, 1 = all right)")
+    ax.set_ylabel("quiz")
+    ax.legend(
+        handles=[
+            Patch(facecolor=OKABE_ITO[5], hatch="//", edgecolor="black", label="mean below 0.5"),
+            Patch(facecolor=OKABE_ITO[4], edgecolor="black", label="mean 0.5 or above"),
+        ],
+        loc="upper right",
+        fontsize=8,
+    )
+    return ax

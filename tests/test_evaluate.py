@@ -68,3 +68,15 @@ def test_sentence_labels_use_also_acceptable():
     wrong = score_sentences([SentenceSpan(0, 5, "xxxxx", "attributed-fact")], key)
     assert wrong["all"].tp == 0 and wrong["writer-opinion"].fn == 1 and wrong["attributed-fact"].fp == 1
     assert wrong["opinion"].fn == 1
+
+
+def test_word_by_word_scoring():
+    """Is one word inside a long phrase counted as one word found, not as the whole phrase?"""
+    from medialit.evaluate import score_loaded_words
+
+    text = "the tragic loss of innocent lives was reported"
+    key = SpanSet(loaded=(_loaded(4, 33),))  # "tragic loss of innocent lives": 5 words
+    score = score_loaded_words([_loaded(4, 10)], key, text)  # "tragic" only
+    assert (score.tp, score.fp, score.fn) == (1, 0, 4)
+    debatable = SpanSet(loaded=(_loaded(4, 33, acceptable=True),))
+    assert score_loaded_words([], debatable, text).fn == 0

@@ -1,0 +1,544 @@
+"""The teacher's gradebook: students' exported results in, bad files skipped with a reason, a CSV and chart out."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import secrets
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from .datafiles import schema_errors
+from .errors import MedialitError
+from .progress import LearnerNameError, validate_learner_name
+
+__all__ = [
+    "COLUMNS",
+    "MAX_BYTES",
+    "Export",
+    "ExportFileError",
+    "Gradebook",
+    "Skipped",
+    "build",
+    "check_export",
+    "collect",
+    "consistency_errors",
+    "drop_duplicates",
+    "hardest",
+    "make_rows",
+    "parse_export",
+    "parse_time",
+    "per_quiz_scores",
+    "read_export",
+    "run",
+    "summary",
+    "unknown_quiz_warnings",
+    "write_chart",
+    "write_csv",
+]
+
+#: Larger export files are refused: a real one is a few kilobytes.
+MAX_BYTES = 1_000_000
+SCHEMA = "export.schema.json"
+#: The CSV's columns, one row per learner and quiz.
+COLUMNS = (
+    "learner",
+    "lesson",
+    "quiz",
+    "score",
+    "best_score",
+    "correct",
+    "attempts",
+    "first_at",
+    "last_at",
+    "source_file",
+)
+#: Text cells starting with these are prefixed with ' so a spreadsheet shows them instead of running them.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportFileError(MedialitError, ValueError):
+    """An export file the gradebook cannot use; the message is the reason shown to the teacher."""
+
+
+@dataclass(frozen=True)
+class Export:
+    """One export file that was read, matches the schema and is consistent."""
+
+    path: Path
+    data: dict[str, Any]
+    learner: str
+    lesson: str | None
+    exported_at: datetime
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file left out of the gradebook, and why."""
+
+    path: Path
+    reason: str
+
+
+@dataclass
+class Gradebook:
+    """Everything one run found: the rows, the exports they came from, and what was left out."""
+
+    files_read: int = 0
+    exports: list[Export] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    ignored: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+# Finding and reading files ---------------------------------------------------------------------------------
+
+
+def collect(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
+    """The ``.json`` files named, or found at the top level of the folders named (sub-folders are not searched).
+
+    Returns the files to read, in order and without repeats, and the other entries seen (files that do not
+    end in ``.json``, hidden files, sub-folders), each with the reason it was left alone.
+    """
+    found: list[Path] = []
+    ignored: list[Skipped] = []
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        key = path.resolve()
+        if key in seen:
+            return
+        seen.add(key)
+        if path.suffix.lower() == ".json":
+            found.append(path)
+        else:
+            ignored.append(Skipped(path, "not a .json file"))
+
+    for path in paths:
+        if not path.is_dir():
+            add(path)
+            continue
+        for child in sorted(path.iterdir()):
+            if child.name.startswith("."):
+                ignored.append(Skipped(child, "hidden file"))
+            elif child.is_dir():
+                ignored.append(Skipped(child, "a folder inside a folder (only the top level is read)"))
+            else:
+                add(child)
+    return found, ignored
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = Counter(key for key, _ in pairs)
+    repeated = [key for key, n in keys.items() if n > 1]
+    if repeated:
+        raise ValueError(f"the key {repeated[0]!r} appears twice in one object")
+    return dict(pairs)
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def parse_export(raw: bytes) -> Any:
+    """Decode the bytes of an export as strict UTF-8 JSON, or raise :class:`ExportFileError` with the reason.
+
+    Nothing is ever executed or unpickled: the bytes are only decoded and parsed as JSON. NaN and Infinity
+    and repeated keys are refused.
+    """
+    if not raw.strip():
+        raise ExportFileError("empty file")
+    if b"\x00" in raw:
+        raise ExportFileError("binary file (it contains NUL bytes), not a JSON export")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        bad = raw[exc.start : exc.start + 1].hex()
+        raise ExportFileError(f"not UTF-8 text: byte 0x{bad} at position {exc.start}") from None
+    try:
+        return json.loads(text, object_pairs_hook=_no_repeated_keys, parse_constant=_no_constants)
+    except json.JSONDecodeError as exc:
+        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
+            raise ExportFileError(
+                f"truncated: the JSON stops before it is complete (line {exc.lineno}, column {exc.colno})"
+            ) from None
+        raise ExportFileError(f"malformed JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    except RecursionError:
+        raise ExportFileError("malformed JSON: nested too deeply") from None
+    except ValueError as exc:
+        raise ExportFileError(f"malformed JSON: {exc}") from None
+
+
+def read_export(path: Path, max_bytes: int = MAX_BYTES) -> Any:
+    """Read one file (at most ``max_bytes``) and parse it as JSON, or raise :class:`ExportFileError`."""
+    try:
+        if not path.is_file():
+            raise ExportFileError("not a regular file" if path.exists() else "no such file")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ExportFileError(f"too large: {size:,} bytes; the limit is {max_bytes:,}")
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise ExportFileError(f"cannot be read: {exc.strerror}") from None
+    if len(raw) > max_bytes:
+        raise ExportFileError(f"too large: over the limit of {max_bytes:,} bytes")
+    return parse_export(raw)
+
+
+# Checking one export ---------------------------------------------------------------------------------------
+
+
+def parse_time(value: str) -> datetime:
+    """An ISO 8601 time as an aware datetime (``Z`` accepted; a time without an offset is taken as UTC)."""
+    text = value.strip()
+    if text[-1:] in {"Z", "z"}:
+        text = text[:-1] + "+00:00"
+    stamp = datetime.fromisoformat(text)
+    return stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=timezone.utc)
+
+
+def _time_or_problem(value: str, where: str, problems: list[str]) -> datetime | None:
+    try:
+        return parse_time(value)
+    except ValueError:
+        problems.append(f"{where} {value!r} is not a date and time")
+        return None
+
+
+def consistency_errors(data: dict[str, Any]) -> list[str]:
+    """What does not add up in an export that already matches the schema; empty if nothing.
+
+    Checks: a learner name the kit would accept, times that parse, ``first_at <= last_at``, ``correct`` only
+    with a score of 1, ``best_score >= score``, every quiz in the file's lesson (when it names one), and each
+    quiz at most once.
+    """
+    problems: list[str] = []
+    try:
+        validate_learner_name(data["learner"])
+    except LearnerNameError:
+        problems.append(
+            f"learner name {data['learner']!r} is not one the kit saves "
+            "(letters, numbers, spaces, hyphens, apostrophes and full stops)"
+        )
+    _time_or_problem(data["exported_at"], "exported_at", problems)
+    for n, result in enumerate(data["results"]):
+        where = f"results/{n} ({result['quiz']})"
+        first = _time_or_problem(result["first_at"], f"{where}: first_at", problems)
+        last = _time_or_problem(result["last_at"], f"{where}: last_at", problems)
+        if first is not None and last is not None and first > last:
+            problems.append(f"{where}: first_at {result['first_at']} is after last_at {result['last_at']}")
+        if result["correct"] and result["score"] != 1:
+            problems.append(f"{where}: marked correct but the score is {result['score']}, not 1")
+        if result["best_score"] < result["score"]:
+            problems.append(f"{where}: best_score {result['best_score']} is below score {result['score']}")
+        if data["lesson"] is not None and result["lesson"] != data["lesson"]:
+            problems.append(f"{where}: lesson {result['lesson']!r}, but the file is for {data['lesson']!r}")
+    counts = Counter(result["quiz"] for result in data["results"])
+    problems.extend(f"quiz {quiz!r} appears {n} times" for quiz, n in sorted(counts.items()) if n > 1)
+    return problems
+
+
+def _first_few(problems: Sequence[str], shown: int = 3) -> str:
+    more = f" (and {len(problems) - shown} more)" if len(problems) > shown else ""
+    return "; ".join(problems[:shown]) + more
+
+
+def check_export(data: Any, path: Path) -> Export:
+    """The export, checked against its schema and for consistency, or :class:`ExportFileError` saying why not."""
+    problems = schema_errors(data, SCHEMA)
+    if problems:
+        raise ExportFileError(f"wrong schema: {_first_few(problems)}")
+    problems = consistency_errors(data)
+    if problems:
+        raise ExportFileError(f"inconsistent: {_first_few(problems)}")
+    return Export(
+        path=path,
+        data=data,
+        learner=validate_learner_name(data["learner"]),
+        lesson=data["lesson"],
+        exported_at=parse_time(data["exported_at"]),
+    )
+
+
+def unknown_quiz_warnings(exports: Iterable[Export], known: dict[str, str]) -> list[str]:
+    """Warnings (not rejections) for quiz ids the kit does not have, or filed under another lesson."""
+    warnings = []
+    for export in exports:
+        for result in export.data["results"]:
+            quiz, lesson = result["quiz"], result["lesson"]
+            if quiz not in known:
+                warnings.append(f"{export.path}: quiz {quiz!r} is not one of this kit's quizzes")
+            elif known[quiz] != lesson:
+                warnings.append(f"{export.path}: quiz {quiz!r} belongs to {known[quiz]!r}, not {lesson!r}")
+    return warnings
+
+
+# Combining exports -----------------------------------------------------------------------------------------
+
+
+def _identity(learner: str) -> str:
+    return " ".join(learner.split()).casefold()
+
+
+def drop_duplicates(exports: Iterable[Export]) -> tuple[list[Export], list[Skipped]]:
+    """Keep one export per learner and lesson: the latest ``exported_at``; list the others as skipped.
+
+    Learners are matched by name, ignoring case and spacing. Identical content is an "exact duplicate";
+    between two exports made at the same time the file whose path sorts first is kept.
+    """
+    groups: dict[tuple[str, str | None], list[Export]] = {}
+    for export in exports:
+        groups.setdefault((_identity(export.learner), export.lesson), []).append(export)
+    kept: list[Export] = []
+    skipped: list[Skipped] = []
+    for group in groups.values():
+        group.sort(key=lambda e: (-e.exported_at.timestamp(), str(e.path)))
+        newest, *others = group
+        kept.append(newest)
+        for other in others:
+            if other.data == newest.data:
+                reason = f"exact duplicate of {newest.path}"
+            elif other.exported_at == newest.exported_at:
+                reason = f"duplicate of {newest.path}, exported at the same time; that file (first by name) is used"
+            else:
+                reason = (
+                    f"duplicate of {newest.path}, older export "
+                    f"({other.data['exported_at']} before {newest.data['exported_at']})"
+                )
+            skipped.append(Skipped(other.path, reason))
+    kept.sort(key=lambda e: str(e.path))
+    return kept, skipped
+
+
+def make_rows(exports: Iterable[Export]) -> tuple[list[dict[str, Any]], list[str]]:
+    """One row per learner and quiz, sorted by learner, lesson and quiz; and warnings about overlaps.
+
+    When two exports of one learner hold the same quiz (say an all-lessons export and a one-lesson export),
+    the row comes from the newer export and a warning says so.
+    """
+    rows: list[dict[str, Any]] = []
+    warnings: list[str] = []
+    taken: dict[tuple[str, str], Export] = {}
+    newest_first = sorted(exports, key=lambda e: (-e.exported_at.timestamp(), str(e.path)))
+    for export in newest_first:
+        for result in export.data["results"]:
+            key = (_identity(export.learner), result["quiz"])
+            if key in taken:
+                warnings.append(
+                    f"{export.path}: {export.learner}'s {result['quiz']} is also in the newer export "
+                    f"{taken[key].path}, which is used"
+                )
+                continue
+            taken[key] = export
+            rows.append(
+                {
+                    "learner": export.learner,
+                    "lesson": result["lesson"],
+                    "quiz": result["quiz"],
+                    "score": float(result["score"]),
+                    "best_score": float(result["best_score"]),
+                    "correct": bool(result["correct"]),
+                    "attempts": int(result["attempts"]),
+                    "first_at": result["first_at"],
+                    "last_at": result["last_at"],
+                    "source_file": str(export.path),
+                }
+            )
+    rows.sort(key=lambda r: (_identity(r["learner"]), r["lesson"], r["quiz"]))
+    return rows, warnings
+
+
+def per_quiz_scores(rows: Iterable[dict[str, Any]]) -> dict[str, list[float]]:
+    """Each quiz's latest scores, one per learner who answered it."""
+    scores: dict[str, list[float]] = {}
+    for row in rows:
+        scores.setdefault(row["quiz"], []).append(row["score"])
+    return scores
+
+
+def hardest(per_quiz: dict[str, list[float]], n: int = 3) -> list[tuple[str, float, int]]:
+    """The ``n`` quizzes with the lowest mean score: (quiz, mean, learners), hardest first; ties by id."""
+    means = [(quiz, sum(scores) / len(scores), len(scores)) for quiz, scores in per_quiz.items() if scores]
+    return sorted(means, key=lambda item: (item[1], item[0]))[:n]
+
+
+def _known_quizzes() -> tuple[dict[str, str], list[str]]:
+    from .quiz import load_quizzes
+
+    try:
+        return {quiz.id: quiz.lesson for quiz in load_quizzes()}, []
+    except MedialitError as exc:
+        return {}, [f"quiz ids were not checked: the kit's quizzes could not be loaded ({exc})"]
+
+
+def build(paths: Iterable[Path], known: dict[str, str] | None = None) -> Gradebook:
+    """Read, check and combine the exports under ``paths``; never raises for a bad file, never writes.
+
+    ``known`` maps quiz id to lesson for the unknown-quiz warnings; by default the kit's own quizzes.
+    """
+    files, ignored = collect(paths)
+    book = Gradebook(files_read=len(files), ignored=ignored)
+    valid: list[Export] = []
+    for path in files:
+        try:
+            valid.append(check_export(read_export(path), path))
+        except ExportFileError as exc:
+            book.skipped.append(Skipped(path, str(exc)))
+    book.exports, duplicates = drop_duplicates(valid)
+    book.skipped.extend(duplicates)
+    book.rows, book.warnings = make_rows(book.exports)
+    if known is None:
+        known, problems = _known_quizzes()
+        book.warnings.extend(problems)
+    if known:
+        book.warnings.extend(unknown_quiz_warnings(book.exports, known))
+    return book
+
+
+# Writing ---------------------------------------------------------------------------------------------------
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _replace_atomically(path: Path, write: Any, *, binary: bool) -> None:
+    """Call ``write(handle)`` on a temporary file beside ``path``, then rename it over ``path``."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    # os.open with O_EXCL never follows or reuses an existing file; 0o666 lets the umask decide permissions.
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        mode = "wb" if binary else "w"
+        options = {} if binary else {"encoding": "utf-8", "newline": ""}
+        with os.fdopen(fd, mode, **options) as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_csv(rows: Iterable[dict[str, Any]], out: Path) -> None:
+    """Write the rows as UTF-8 CSV with a header, atomically (temporary file, then rename).
+
+    Text that a spreadsheet would take for a formula (starting with = + - @) is prefixed with '.
+    """
+
+    def write(handle: Any) -> None:
+        writer = csv.writer(handle)
+        writer.writerow(COLUMNS)
+        for row in rows:
+            writer.writerow([_cell(row[column]) for column in COLUMNS])
+
+    _replace_atomically(out, write, binary=False)
+
+
+def write_chart(per_quiz: dict[str, list[float]], out: Path) -> None:
+    """Draw :func:`medialit.plots.class_scores` to a PNG, atomically; uses no pyplot state."""
+    from matplotlib.figure import Figure
+
+    from .plots import class_scores
+
+    figure = Figure(figsize=(8, max(3.5, 0.28 * len(per_quiz) + 1.8)), layout="constrained")
+    class_scores(per_quiz, ax=figure.subplots())
+    _replace_atomically(
+        out,
+        lambda handle: figure.savefig(handle, format="png", dpi=150, metadata={"Software": None}),
+        binary=True,
+    )
+
+
+# The command -----------------------------------------------------------------------------------------------
+
+
+def summary(book: Gradebook, out: Path | None = None, chart: Path | None = None) -> str:
+    """A short text report: files, learners, quizzes, the three hardest quizzes, and every file left out."""
+    per_quiz = per_quiz_scores(book.rows)
+    learners = {_identity(e.learner) for e in book.exports}
+    lines = [
+        f"Files read: {book.files_read} .json file(s); {len(book.exports)} used, {len(book.skipped)} skipped.",
+        f"Learners: {len(learners)}   Quizzes: {len(per_quiz)}   Rows: {len(book.rows)}",
+    ]
+    top = hardest(per_quiz)
+    if top:
+        lines.append("Hardest quizzes (class mean score, learners who answered):")
+        lines.extend(f"  {quiz}: {mean:.2f} ({n})" for quiz, mean, n in top)
+    if book.skipped:
+        lines.append(f"Skipped files ({len(book.skipped)}):")
+        lines.extend(f"  - {item.path}: {item.reason}" for item in book.skipped)
+    if book.ignored:
+        lines.append(f"Ignored ({len(book.ignored)}):")
+        lines.extend(f"  - {item.path}: {item.reason}" for item in book.ignored)
+    if book.warnings:
+        lines.append(f"Warnings ({len(book.warnings)}):")
+        lines.extend(f"  - {warning}" for warning in book.warnings[:10])
+        if len(book.warnings) > 10:
+            lines.append(f"  (and {len(book.warnings) - 10} more)")
+    if out is not None:
+        lines.append(f"Wrote {out}" + (f" and {chart}" if chart is not None else "") + ".")
+    return "\n".join(lines)
+
+
+def _argument_problems(paths: Sequence[Path], out: Path, chart: Path | None) -> list[str]:
+    problems = [] if paths else ["give at least one export file or folder"]
+    problems += [f"{path}: no such file or folder" for path in paths if not path.exists()]
+    targets = {"--out": out} if chart is None else {"--out": out, "--chart": chart}
+    for option, target in targets.items():
+        if target.is_dir():
+            problems.append(f"{option} {target} is a folder; give a file name")
+        elif not target.parent.is_dir():
+            problems.append(f"{option} {target}: the folder {target.parent} does not exist")
+    if chart is not None and chart.suffix.lower() != ".png":
+        problems.append(f"--chart {chart} should end in .png")
+    if chart is not None and chart.resolve() == out.resolve():
+        problems.append("--out and --chart name the same file")
+    if not problems:
+        files, ignored = collect(paths)
+        inputs = {p.resolve() for p in files} | {item.path.resolve() for item in ignored}
+        problems += [
+            f"{option} {target} is one of the input files; it would be overwritten"
+            for option, target in targets.items()
+            if target.resolve() in inputs
+        ]
+    return problems
+
+
+def run(paths: list[Path], out: Path, chart: Path | None = None) -> int:
+    """The ``gradebook`` command: 0 when done (even with skipped files), 1 if no valid file, 2 on bad arguments.
+
+    Input files are only read, never changed; outputs are written only when at least one export is valid.
+    """
+    paths, out = [Path(p) for p in paths], Path(out)
+    chart = Path(chart) if chart is not None else None
+    problems = _argument_problems(paths, out, chart)
+    if problems:
+        for problem in problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return 2
+    book = build(paths)
+    if not book.exports:
+        print(summary(book))
+        print("error: no valid export file was found; nothing was written", file=sys.stderr)
+        return 1
+    try:
+        write_csv(book.rows, out)
+        if chart is not None:
+            write_chart(per_quiz_scores(book.rows), chart)
+    except OSError as exc:
+        print(f"error: could not write {exc.filename or out}: {exc.strerror}", file=sys.stderr)
+        return 2
+    print(summary(book, out, chart))
+    return 0
