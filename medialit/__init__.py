@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .corpus import annotations, articles, contrast_passages, load
+from .corpus import annotations, articles, contrast_passages, explain, load
 from .detect import analyze
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "analyze", "annotations", "articles", "contrast_passages", "load"]
+__all__ = ["__version__", "analyze", "annotations", "articles", "contrast_passages", "explain", "load"]

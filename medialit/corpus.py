@@ -78,3 +78,15 @@ def annotations(doc_id: str) -> AnswerKey:
                     f"{span.start}:{span.end} ({document.text[span.start : span.end]!r})"
                 )
     return key
+
+
+def explain(doc_id: str, phrase: str) -> str:
+    """What the answer key says about a loaded phrase: category, speaker and reason, for every occurrence."""
+    items = [s for s in annotations(doc_id).loaded if s.text == phrase]
+    if not items:
+        return f"The answer key for {doc_id} marks no loaded phrase “{phrase}” (check the exact spelling and quotes)."
+    return "\n".join(
+        f"“{phrase}” in {doc_id}: {s.category} (speaker: {s.speaker}{', debatable' if s.acceptable else ''})\n"
+        f"    {s.reason}"
+        for s in items
+    )

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .schema import LOADED_CATEGORIES, SENTENCE_LABELS, SpanSet
 
 __all__ = [
     "Evaluation",
     "Score",
+    "compare_spans",
     "evaluate",
     "score_loaded",
     "score_loaded_words",
@@ -214,3 +216,40 @@ def score_loaded_words(predicted: Iterable, key: SpanSet, text: str) -> Score:
 
 def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in spans)
+
+
+def compare_spans(key: SpanSet, report: SpanSet) -> dict[str, Any]:
+    """Where a detector report and an answer key agree and differ, matched as ``medialit.evaluate`` does.
+
+    Loaded phrases and numbers match when they overlap. Returns, for each:
+    ``both`` (key item, machine item) pairs, ``missed`` key items the machine
+    did not mark (``acceptable`` ones go to ``debatable``, as they cost
+    nothing), and ``extra`` machine items the key does not have. Numbers also
+    get ``sourcing``: matched pairs where the key does not accept the
+    machine's answer to "who says so?". Sentences: ``agree`` and
+    ``disagree`` lists of (key sentence, machine label or None).
+    """
+    out: dict[str, Any] = {}
+    for kind in ("loaded", "statistics"):
+        keyed, found = getattr(key, kind), getattr(report, kind)
+        both, missed, debatable = [], [], []
+        for k in keyed:
+            hits = [p for p in found if _overlaps(p, k)]
+            if hits:
+                both.append((k, hits[0]))
+            elif k.acceptable:
+                debatable.append(k)
+            else:
+                missed.append(k)
+        extra = [p for p in found if not any(_overlaps(p, k) for k in keyed)]
+        out[kind] = {"both": both, "missed": missed, "debatable": debatable, "extra": extra}
+    out["statistics"]["sourcing"] = [
+        (k, p) for k, p in out["statistics"]["both"] if not k.accepts(p.sourcing)
+    ]
+    by_start = {s.start: s.label for s in report.sentences}
+    agree, disagree = [], []
+    for k in key.sentences:
+        label = by_start.get(k.start)
+        (agree if label is not None and k.accepts(label) else disagree).append((k, label))
+    out["sentences"] = {"agree": agree, "disagree": disagree}
+    return out

@@ -52,12 +52,20 @@ def _tip(*parts: str | None) -> str:
     return html.escape(" ".join(p for p in parts if p), quote=True)
 
 
-def render_html(text: str, report: SpanSet, title: str = "medialit analysis", note: str | None = None) -> str:
+def render_html(
+    text: str,
+    report: SpanSet,
+    title: str = "medialit analysis",
+    note: str | None = None,
+    *,
+    machine: bool = True,
+) -> str:
     """One HTML page, with no external files: the text with loaded words, numbers and opinion marked.
 
     The text is cut at every span boundary; each piece is HTML-escaped and
     wrapped in the marks active over it, so the markup stays well-formed even
     where spans cross. Hover a mark (or reach it with Tab) to read its reason.
+    ``machine=False`` says the page shows the answer key rather than a detector's guesses.
     """
     marks = [(s.start, s.end, "sentence", s) for s in report.sentences if s.label in OPINION_LABELS]
     marks += [(s.start, s.end, "loaded", s) for s in report.loaded]
@@ -81,11 +89,16 @@ def render_html(text: str, report: SpanSet, title: str = "medialit analysis", no
         f"{sum(s.label == 'writer-opinion' for s in report.sentences)} sentences of the writer's opinion"
     )
     note_html = f'<p class="meta">{html.escape(note)}</p>' if note else ""
+    caveat = (
+        "Machine analysis makes mistakes: check each mark yourself."
+        if machine
+        else "The answer key: two annotators' reconciled calls; hover a mark for the reason."
+    )
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>"
-        f'<h1>{html.escape(title)}</h1><p class="meta">{counts}. Machine analysis makes mistakes: '
-        f'check each mark yourself.</p>{note_html}{_legend()}<div class="text">{"".join(body)}</div></body></html>\n'
+        f'<h1>{html.escape(title)}</h1><p class="meta">{counts}. {caveat}</p>'
+        f'{note_html}{_legend()}<div class="text">{"".join(body)}</div></body></html>\n'
     )
 
 

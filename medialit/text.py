@@ -119,18 +119,38 @@ def sentence_spans(text: str) -> list[TextSpan]:
     tokenizer = _sentence_tokenizer()
     spans: list[TextSpan] = []
     for line in _LINE.finditer(text):
-        if not line.group().strip():
-            continue
-        base = line.start()
-        pieces: list[list[int]] = []
-        for start, end in tokenizer.span_tokenize(line.group()):
-            if pieces and _starts_lowercase(line.group()[start:end]):
-                pieces[-1][1] = end
-            else:
-                pieces.append([start, end])
-        for start, end in pieces:
-            spans.append(_strip_span(text, base + start, base + end))
+        for base, chunk in _chunks(line.start(), line.group()):
+            if not chunk.strip():
+                continue
+            pieces: list[list[int]] = []
+            for start, end in tokenizer.span_tokenize(chunk):
+                if pieces and _starts_lowercase(chunk[start:end]):
+                    pieces[-1][1] = end
+                else:
+                    pieces.append([start, end])
+            for start, end in pieces:
+                spans.append(_strip_span(text, base + start, base + end))
     return [span for span in spans if span.end > span.start]
+
+
+#: Lines longer than this are cut into chunks before Punkt sees them: NLTK stops a regular-expression
+#: pass over one string after a few seconds, and a huge line without breaks would hit that limit.
+MAX_CHUNK = 20_000
+_CHUNK_END = re.compile(r"[.?!\u2026][\"'\u201d\u2019)]*\s+(?=\S)")
+
+
+def _chunks(base: int, line: str) -> list[tuple[int, str]]:
+    """(offset, piece) pieces of a line, each at most MAX_CHUNK long, cut after a sentence end where possible."""
+    pieces = []
+    start = 0
+    while len(line) - start > MAX_CHUNK:
+        window = line[start : start + MAX_CHUNK]
+        ends = [m.end() for m in _CHUNK_END.finditer(window)]
+        cut = ends[-1] if ends else (window.rfind(" ") + 1 or MAX_CHUNK)
+        pieces.append((base + start, line[start : start + cut]))
+        start += cut
+    pieces.append((base + start, line[start:]))
+    return pieces
 
 
 def _strip_span(text: str, start: int, end: int) -> TextSpan:

@@ -19,12 +19,16 @@ from .schema import LOADED_CATEGORIES, SENTENCE_LABELS, SOURCING, SPEAKERS, Sent
 
 __all__ = [
     "QuizWidget",
+    "analysis_widget",
     "export_widget",
     "learner_widget",
     "progress_widget",
     "quiz_widget",
     "show",
+    "show_analysis",
+    "show_comparison",
     "show_export",
+    "show_html_report",
     "show_learner",
     "show_progress",
 ]
@@ -546,3 +550,413 @@ def show_progress(store: ProgressStore | None = None) -> None:
 def show_export(store: ProgressStore | None = None, lesson: str | None = None) -> None:
     """Display the export button (the file is written into the notebook's folder)."""
     display(export_widget(_store(store), ".", lesson))
+
+
+# --- highlighted reports, key against machine, and the analysis tool (lessons 04 and 05) -----------------
+
+import re  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from . import corpus  # noqa: E402
+from .detect import analyze  # noqa: E402
+from .errors import TextFileError  # noqa: E402
+from .evaluate import compare_spans  # noqa: E402
+from .htmltext import html_to_text, looks_like_html  # noqa: E402
+from .report import render_html  # noqa: E402
+from .schema import SpanSet  # noqa: E402
+from .text import word_count  # noqa: E402
+from .textfile import decode_text  # noqa: E402
+
+#: The analysis tool refuses longer texts (about 30,000 words) and larger files, with a message.
+MAX_ANALYSIS_CHARS = 200_000
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+_BAR = "#0072B2"  # Okabe-Ito blue
+
+
+def report_frame_html(
+    text: str,
+    spans: SpanSet,
+    title: str = "medialit analysis",
+    note: str | None = None,
+    height: int = 460,
+    machine: bool = True,
+) -> str:
+    """The page from ``medialit.report.render_html`` inside a sandboxed frame, ready for an HTML widget.
+
+    The frame keeps the page's own styles from restyling the notebook, and
+    ``sandbox`` with no permissions means nothing in it can ever run. The
+    text is escaped twice over: once by ``render_html``, once as the frame's
+    ``srcdoc`` attribute.
+    """
+    page = render_html(text, spans, title=title, note=note, machine=machine)
+    return (
+        f'<iframe class="medialit-report" title="{html.escape(title, quote=True)}" sandbox="" '
+        f'srcdoc="{html.escape(page, quote=True)}" '
+        f'style="width:100%;height:{int(height)}px;border:1px solid #999;border-radius:4px;background:#fff">'
+        "</iframe>"
+    )
+
+
+def report_view(
+    text: str, spans: SpanSet, title: str = "medialit analysis", note: str | None = None, machine: bool = True
+) -> widgets.HTML:
+    """A widget showing ``text`` with ``spans`` highlighted: a detector report, or the answer key (machine=False)."""
+    view = widgets.HTML(
+        value=report_frame_html(text, spans, title, note, machine=machine),
+        layout=widgets.Layout(width="100%"),
+    )
+    view.add_class("medialit-report-view")
+    return view
+
+
+def show_html_report(
+    text: str, spans: SpanSet, title: str = "medialit analysis", note: str | None = None, machine: bool = True
+) -> None:
+    """Display the highlighted view of ``text``: hover a mark, or reach it with Tab, to read its reason."""
+    display(report_view(text, spans, title, note, machine=machine))
+
+
+# --- the answer key against the machine -------------------------------------------------------------------
+
+
+def _context(text: str, start: int, end: int, width: int = 45) -> str:
+    """The words around ``text[start:end]``, escaped, with the item in bold."""
+    a, b = max(0, start - width), min(len(text), end + width)
+    before = ("…" if a else "") + text[a:start]
+    after = text[end:b] + ("…" if b < len(text) else "")
+    return f"{_text(before)}<strong>{_text(text[start:end])}</strong>{_text(after)}".replace("<br>", " ")
+
+
+def _items(rows: list[str], empty: str = "none") -> str:
+    if not rows:
+        return f'<p style="margin:0.25em 0 0.75em 1em;color:#333"><em>{empty}</em></p>'
+    return '<ul style="margin:0.25em 0 0.75em 0">' + "".join(f"<li>{row}</li>" for row in rows) + "</ul>"
+
+
+def _inline(rows: list[str]) -> str:
+    """Short items on one line, separated by commas."""
+    if not rows:
+        return _items([])
+    return f'<p style="margin:0.25em 0 0.75em 1em">{", ".join(rows)}</p>'
+
+
+def _heading(title: str, count: int) -> str:
+    return f'<p style="margin:0.5em 0 0;font-weight:bold">{title} ({count})</p>'
+
+
+def comparison_html(text: str, key: SpanSet, report: SpanSet) -> str:
+    """A plain, escaped summary of where the machine agrees with the answer key and where it does not."""
+    diff = compare_spans(key, report)
+    loaded, stats, sentences = diff["loaded"], diff["statistics"], diff["sentences"]
+    parts = ['<div class="medialit-comparison" style="color:#111;line-height:1.5">']
+
+    parts.append("<h4>Loaded words and phrases</h4>")
+    found = [
+        f"“{_text(k.text)}”" + (f" (the machine marked “{_text(p.text)}”)" if p.text != k.text else "")
+        for k, p in loaded["both"]
+    ]
+    parts.append(_heading("✓ Found by both", len(found)) + _inline(found))
+    parts.append(
+        _heading("✗ In the key, missed by the machine", len(loaded["missed"]))
+        + _items([_context(text, k.start, k.end) + f" [{_text(k.category)}]" for k in loaded["missed"]])
+    )
+    parts.append(
+        _heading("⚠ Marked by the machine, not in the key (false alarms?)", len(loaded["extra"]))
+        + _items([_context(text, p.start, p.end) + f" [{_text(p.category)}]" for p in loaded["extra"]])
+    )
+    if loaded["debatable"]:
+        skipped = ", ".join(f"“{_text(k.text)}”" for k in loaded["debatable"])
+        parts.append(
+            f'<p style="margin:0.25em 0 0.75em">Debatable ones the machine skipped (no one loses marks '
+            f"for these either way): {skipped}</p>"
+        )
+
+    parts.append("<h4>Numbers and who says so</h4>")
+    parts.append(
+        _heading("✓ Found by both", len(stats["both"]))
+        + _inline([f"“{_text(k.text)}”" for k, _ in stats["both"]])
+    )
+    parts.append(
+        _heading("✗ Found by both, but a different answer to “who says so?”", len(stats["sourcing"]))
+        + _items(
+            [
+                _context(text, k.start, k.end)
+                + f"<br>answer key: <strong>{_text(_readable(k.sourcing))}</strong>; machine: "
+                f"<strong>{_text(_readable(p.sourcing))}</strong>"
+                for k, p in stats["sourcing"]
+            ]
+        )
+    )
+    parts.append(
+        _heading("✗ In the key, missed by the machine", len(stats["missed"]))
+        + _items([_context(text, k.start, k.end) for k in stats["missed"]])
+    )
+    parts.append(
+        _heading("⚠ Marked by the machine, not in the key", len(stats["extra"]))
+        + _items([_context(text, p.start, p.end) for p in stats["extra"]])
+    )
+
+    parts.append("<h4>Sentence labels</h4>")
+    total = len(sentences["agree"]) + len(sentences["disagree"])
+    parts.append(
+        f"<p>The machine's label is one the key accepts for {len(sentences['agree'])} of {total} sentences.</p>"
+    )
+    rows = []
+    for k, label in sentences["disagree"]:
+        accepted = ", ".join(_readable(x) for x in (k.label, *k.also_acceptable))
+        short = k.text if len(k.text) <= 160 else k.text[:157] + "…"
+        rows.append(
+            f"“{_text(short)}”<br>machine: <strong>{_text(_readable(label) if label else 'no label')}</strong>; "
+            f"answer key: <strong>{_text(accepted)}</strong>"
+        )
+    parts.append(_heading("✗ Sentences where they disagree", len(rows)) + _items(rows))
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def comparison_widget(article_id: str) -> widgets.HTML:
+    """Answer key against machine for one article or contrast passage, as a widget."""
+    text = corpus.load(article_id).text
+    view = widgets.HTML(value=comparison_html(text, corpus.annotations(article_id), analyze(text)))
+    view.add_class("medialit-comparison-view")
+    return view
+
+
+def show_comparison(article_id: str) -> None:
+    """Display where the machine agrees with the answer key on ``article_id``, and where it does not."""
+    display(comparison_widget(article_id))
+
+
+# --- the analysis tool ------------------------------------------------------------------------------------
+
+
+def _bars(title: str, counts: list[tuple[str, int]]) -> str:
+    """A small bar chart in HTML: every count is also written as a number, so nothing depends on the bars."""
+    top = max((n for _, n in counts), default=0) or 1
+    rows = "".join(
+        f'<tr><th scope="row" style="text-align:left;font-weight:normal;padding:1px 8px 1px 0">'
+        f"{_text(_readable(name))}</th>"
+        f'<td style="padding:1px 4px;text-align:right">{n}</td>'
+        f'<td style="padding:1px 0;width:12em"><div aria-hidden="true" style="background:{_BAR};height:0.8em;'
+        f'width:{100 * n / top:.0f}%"></div></td></tr>'
+        for name, n in counts
+    )
+    return (
+        f'<table style="border-collapse:collapse;margin:0.25em 1.5em 0.5em 0;color:#111;display:inline-table;'
+        f'vertical-align:top"><caption style="text-align:left;font-weight:bold">{_text(title)}</caption>'
+        f"{rows}</table>"
+    )
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
+
+
+def analysis_summary_html(report: SpanSet, words: int | None = None) -> str:
+    """What the machine marked, in one sentence and three small bar charts, escaped."""
+    unsourced = sum(s.sourcing in ("anonymous", "vague", "none") for s in report.statistics)
+    opinion = sum(s.label == "writer-opinion" for s in report.sentences)
+    length = f"In {words:,} words, the" if words is not None else "The"
+    line = (
+        f"{length} machine marked <strong>{len(report.loaded)}</strong> loaded "
+        f"{_plural(len(report.loaded), 'word or phrase', 'words or phrases')}, "
+        f"<strong>{len(report.statistics)}</strong> {_plural(len(report.statistics), 'number', 'numbers')} "
+        f"({unsourced} with nobody named behind {_plural(unsourced, 'it', 'them')}) and "
+        f"<strong>{opinion}</strong> of {len(report.sentences)} "
+        f"{_plural(len(report.sentences), 'sentence', 'sentences')} as the writer's own opinion."
+    )
+    loaded = Counter(s.category for s in report.loaded)
+    sourcing = Counter(s.sourcing for s in report.statistics)
+    labels = Counter(s.label for s in report.sentences)
+    charts = (
+        _bars("Loaded language", [(c, loaded[c]) for c in LOADED_CATEGORIES])
+        + _bars("Who says so?", [(c, sourcing[c]) for c in SOURCING])
+        + _bars("Sentences", [(c, labels[c]) for c in SENTENCE_LABELS])
+    )
+    return _message(
+        f"<p>{line}</p><div>{charts}</div><p><em>The machine makes mistakes: check every mark yourself.</em></p>",
+        "#111",
+    )
+
+
+class AnalysisWidget(widgets.VBox):
+    """Paste a text or load a .txt or .html file, click Analyse, and read the machine's marks.
+
+    Uploaded files are decoded strictly as UTF-8 (``medialit.textfile``);
+    web pages are reduced to their text (``medialit.htmltext``), which only
+    parses and never runs anything. The report is shown escaped, in a
+    sandboxed frame. Headless use: set ``text_input.value``, call
+    ``analyse()`` (or click ``analyse_button``) and read ``output.value``.
+    """
+
+    def __init__(self, text: str = "", title: str = "", folder: str | Path = ".") -> None:
+        self.folder = Path(folder)
+        self.result: SpanSet | None = None
+        self.analysed_text: str | None = None
+        self.title_input = widgets.Text(
+            value=title,
+            description="Title:",
+            placeholder="the headline, or a name for this text",
+            style=_WIDE,
+        )
+        self.text_input = widgets.Textarea(
+            value=text,
+            description="Article text:",
+            placeholder="Paste the text of a news article here (headline first), or load a file below.",
+            style=_WIDE,
+            layout=widgets.Layout(width="100%", height="12em"),
+        )
+        self.file_input = widgets.FileUpload(
+            accept=".txt,.html,.htm",
+            multiple=False,
+            description="Load a file",
+            tooltip="A .txt or .html file",
+        )
+        self.replace_box = widgets.Checkbox(
+            value=False,
+            description="Load it anyway: a file that is not UTF-8 (unreadable letters become �)",
+            indent=False,
+            layout=widgets.Layout(width="auto"),
+        )
+        self.analyse_button = widgets.Button(
+            description="Analyse", icon="search", button_style="primary", tooltip="Run the three detectors"
+        )
+        self.save_button = widgets.Button(
+            description="Save the report",
+            icon="save",
+            disabled=True,
+            tooltip="Save the highlighted report as a web page you can hand in",
+        )
+        self.message = widgets.HTML(value="")
+        self.summary = widgets.HTML(value="")
+        self.output = widgets.HTML(value="", layout=widgets.Layout(width="100%"))
+        self.file_input.observe(self._uploaded, names="value")
+        self.analyse_button.on_click(lambda _: self.analyse())
+        self.save_button.on_click(lambda _: self.save())
+        super().__init__(
+            [
+                self.title_input,
+                self.text_input,
+                widgets.HBox([self.file_input, self.analyse_button, self.save_button]),
+                self.replace_box,
+                self.message,
+                self.summary,
+                self.output,
+            ]
+        )
+        self.add_class("medialit-analysis")
+        if text.strip():
+            self.analyse()
+
+    def _fail(self, problem: str) -> None:
+        self.message.value = _message(f"✗ {_text(problem)}", RED)
+        self.summary.value = self.output.value = ""
+        self.result = self.analysed_text = None
+        self.save_button.disabled = True
+
+    def _uploaded(self, change: dict[str, Any]) -> None:
+        files = change["new"]
+        if not files:
+            return
+        upload = files[-1] if isinstance(files, list | tuple) else next(iter(files.values()))
+        self.load_bytes(bytes(upload.get("content", b"")), str(upload.get("name") or "the file"))
+        self.file_input.value = ()  # so loading the same file again is noticed
+
+    def load_bytes(self, data: bytes, name: str = "the file") -> bool:
+        """Put a file's text into the box (a web page reduced to its text), or explain why it cannot be used."""
+        if len(data) > MAX_UPLOAD_BYTES:
+            self._fail(
+                f"{name} is {len(data):,} bytes, too big for the analysis tool "
+                f"(the limit is {MAX_UPLOAD_BYTES:,}). Copy the article's text into the box instead."
+            )
+            return False
+        errors = "replace" if self.replace_box.value else "strict"
+        try:
+            text = decode_text(data, name=name, errors=errors)
+        except TextFileError as exc:
+            if b"\x00" in data:
+                advice = (
+                    f"{name} is not a plain text file (is it a PDF, a Word document or a picture?). "
+                    "Copy the article's words into the box instead, or save it as a .txt file."
+                )
+            else:
+                advice = (
+                    f"{name} is not saved as UTF-8 text, so some letters cannot be read. Save it again "
+                    "with the encoding UTF-8, copy the words into the box, or tick “Load it anyway”."
+                )
+            self._fail(f"{advice} (Details: {exc})")
+            return False
+        note = ""
+        if looks_like_html(text):
+            text = html_to_text(text)
+            note = " It looked like a web page, so only its readable text was kept."
+        if not text.strip():
+            self._fail(f"{name} has no text in it. Choose a file with the article's text.")
+            return False
+        self.text_input.value = text
+        if not self.title_input.value.strip():
+            self.title_input.value = Path(name).stem
+        self.message.value = _message(
+            f"✓ Loaded {_text(name)} ({word_count(text):,} words).{note} Now click Analyse.", GREEN
+        )
+        return True
+
+    def analyse(self) -> SpanSet | None:
+        """Analyse the text in the box and show the summary and the highlighted report (or what is wrong)."""
+        raw = self.text_input.value.replace("\r\n", "\n").replace("\r", "\n")
+        if not raw.strip():
+            self._fail("There is no text to analyse yet. Paste an article into the box, or load a file.")
+            return None
+        if "\x00" in raw:
+            self._fail("This looks like a binary file, not text. Paste the article's words instead.")
+            return None
+        if len(raw) > MAX_ANALYSIS_CHARS:
+            self._fail(
+                f"This text has {len(raw):,} characters; the tool takes at most {MAX_ANALYSIS_CHARS:,}. "
+                "Paste one article at a time."
+            )
+            return None
+        text, note = raw, None
+        if looks_like_html(raw):
+            text = html_to_text(raw)
+            note = "This looked like a web page (HTML), so only its readable text was analysed."
+            if not text.strip():
+                self._fail("This web page has no readable text. Paste the article's words instead.")
+                return None
+        title = self.title_input.value.strip() or "Your article"
+        self.result, self.analysed_text = analyze(text), text
+        self.summary.value = analysis_summary_html(self.result, word_count(text))
+        self.output.value = report_frame_html(text, self.result, title=title, note=note)
+        self.message.value = _message(
+            "✓ Analysed. Hover over (or Tab to) a mark in the report to read the machine's reason."
+            + (f" {_text(note)}" if note else ""),
+            GREEN,
+        )
+        self.save_button.disabled = False
+        return self.result
+
+    def save(self) -> Path | None:
+        """Write the highlighted report as a web page into the folder, and say where it went."""
+        if self.result is None or self.analysed_text is None:
+            self._fail("Click Analyse first, then save the report.")
+            return None
+        title = self.title_input.value.strip() or "Your article"
+        safe = re.sub(r"[^\w\-]+", "-", title).strip("-")[:40] or "article"
+        path = self.folder / f"medialit-report-{safe}.html"
+        try:
+            path.write_text(render_html(self.analysed_text, self.result, title=title), encoding="utf-8")
+        except OSError as exc:
+            self.message.value = _message(f"✗ The report could not be saved: {_text(exc)}", RED)
+            return None
+        self.message.value = _message(f"✓ Saved the report to <code>{_text(path)}</code>", GREEN)
+        return path
+
+
+def analysis_widget(text: str = "", title: str = "", folder: str | Path = ".") -> AnalysisWidget:
+    """The analysis tool; given ``text``, it is analysed at once. Reports are saved into ``folder``."""
+    return AnalysisWidget(text, title, folder)
+
+
+def show_analysis(text: str = "", title: str = "") -> None:
+    """Display the analysis tool (empty, or with ``text`` already analysed)."""
+    display(analysis_widget(text, title))

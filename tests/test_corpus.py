@@ -118,3 +118,12 @@ def test_unknown_needs_null_value():
     assert schema_errors([record], "articles.schema.json")
     record["outlet"]["value"] = None
     assert schema_errors([record], "articles.schema.json") == []
+
+
+def test_explain_gives_the_keys_reason_or_says_not_found():
+    """Does explain() give the key's category, speaker and reason, and say so when a phrase is not in the key?"""
+    from medialit import explain
+
+    text = explain("ice-officer-interview", "Deluge")
+    assert "emotive-metaphor" in text and "speaker: writer" in text
+    assert "marks no loaded phrase" in explain("ice-officer-interview", "not a phrase here")

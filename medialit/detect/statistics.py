@@ -23,9 +23,15 @@ Who stands behind a figure is read from the sentence and its neighbours:
   official"), or words that only sound like a source ("studies show", "an estimated");
 * a sentence that carries on from the one before ("Of those, ...", "Another ...") keeps its source.
 
-The cue words live in ``datasets/lexicons/sourcing_cues.csv`` (columns ``cue,kind,note``), so
-teachers can add outlets, roles or phrases. Everything works one sentence at a time with precompiled
-regular expressions and bounded look-arounds, so the time grows linearly with the text.
+The cue words live in ``datasets/lexicons/sourcing_cues.csv`` (columns ``cue,kind,note``, every cell
+filled), so teachers can add outlets, roles or phrases; :data:`CUE_KINDS` lists the kinds. Rows of the
+kinds role, voice, vague-source, document, poll, outlet-noun, org-noun, verb, ambiguous-verb and locator
+are single words compared one word at a time; the other kinds may be phrases. Outlet names are matched
+with their capitals, everything else ignores case.
+
+Everything works one sentence at a time with precompiled regular expressions, bounded look-arounds and
+bounded walks over words, so the time grows linearly with the text. If NLTK's sentence splitter gives
+up on a pathological line, a plain split on end marks is used instead.
 """
 
 from __future__ import annotations
@@ -149,7 +155,7 @@ _QUANTIFIER_BLOCKERS = frozenset("likely say believe think way ways time kind so
 _SPECIFIC_DOCS = frozenset(
     """
     report study audit review analysis assessment findings census memo memorandum filing document
-    investigation inquiry overview statement paper release
+    investigation inquiry overview statement paper release survey poll
     """.split()
 )
 
@@ -170,15 +176,15 @@ _NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 _SCALE_WORD = "hundred|thousand|million|billion|trillion"
 _WORD_ATOM = re.compile(
     rf"\b(?:"
-    rf"(?P<num>(?:{_NUMBER_WORD})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    rf"(?P<frac>(?:a|one|two|three|four|nine)[- ](?:half|halves|third|thirds|quarter|quarters|fifth|fifths|"
+    rf"tenth|tenths))"
+    rf"|(?P<num>(?:{_NUMBER_WORD})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     rf"(?:\s(?:{_SCALE_WORD})){{0,2}}(?:\s(?:and\s)?(?:a\s)?half)?)"
     rf"|(?P<aone>(?:a|one)\s(?:dozen|{_SCALE_WORD})(?:\s(?:{_SCALE_WORD}))?)"
     rf"|(?P<halfa>half\sa\s(?:dozen|{_SCALE_WORD}))"
     rf"|(?P<plural>(?:several|a\sfew|many)\s(?:hundred|thousand|million|billion)"
     rf"|(?:dozens|hundreds|thousands|millions|billions|trillions|tens)"
     rf"(?:\sof\s(?:thousands|millions|billions))?)"
-    rf"|(?P<frac>(?:a|one|two|three|four|nine)[- ](?:half|halves|third|thirds|quarter|quarters|fifth|fifths|"
-    rf"tenth|tenths))"
     rf"|(?P<half>half)"
     rf"|(?P<twice>twice|double|triple|quadruple)"
     rf")\b",
@@ -208,11 +214,10 @@ _APPROXIMATE = re.compile(
 )
 _HEADLINE_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 _QUOTE_CHARS = "\"'"
-# The name in a self-introduction ("told Breitbart News exclusively").
-_SELF_NAME = re.compile(r"(?:The\s)?[A-Z][\w&'.-]{0,30}(?:\s[A-Z][\w&'.-]{0,30}){0,3}")
 # Words without which no self-introduction can match: a cheap pre-check.
 _SELF_INTRO_HINT = re.compile(
-    r"exclusiv|learn|obtain|confirm|review|seen|reveal|report|copyright|\([cC]\)|©", re.I
+    r"exclusiv|learn|obtain|confirm|review|seen|reveal|report|copyright|\([cC]\)|©|^[A-Z]{2,}.{0,40}\) ?-",
+    re.I,
 )
 
 
@@ -222,7 +227,7 @@ class _Lexicon:
 
     kinds: dict[str, frozenset[str]]
     outlet: re.Pattern[str]
-    self_intro: re.Pattern[str]
+    self_intro: tuple[re.Pattern[str], ...]
     vague_phrase: re.Pattern[str]
     anonymous_phrase: re.Pattern[str]
     self_phrase: re.Pattern[str]
@@ -257,11 +262,14 @@ def sourcing_cues() -> tuple[dict[str, str], ...]:
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     kinds: dict[str, set[str]] = {}
+    as_written: dict[str, set[str]] = {}  # outlet names keep their capitals for matching
     for row in sourcing_cues():
-        kinds.setdefault(row["kind"], set()).add(
-            row["cue"] if row["kind"] == "outlet" else row["cue"].lower()
-        )
-    get = lambda kind: sorted(kinds.get(kind, ()))  # noqa: E731
+        kinds.setdefault(row["kind"], set()).add(row["cue"].lower())
+        as_written.setdefault(row["kind"], set()).add(row["cue"])
+
+    def get(kind: str) -> list[str]:
+        return sorted(as_written.get(kind, ()) if kind.startswith("outlet") else kinds.get(kind, ()))
+
     outlet_words = _alternation(get("outlet-word"))
     outlet = (
         rf"(?<![\w])(?:{_alternation(get('outlet'))}"
@@ -271,12 +279,13 @@ def _lexicon() -> _Lexicon:
     o = r"(?P<outlet>(?:The\s)?[A-Z][\w&'.-]{0,30}(?:\s[A-Z][\w&'.-]{0,30}){0,3})"
     self_intro = (
         rf"\b(?:spoke|spoken|speaking|talked|talking|told|said)\s(?:exclusively\s)?(?:to|with)\s{o}"
-        rf"\s(?:exclusively|in\san\sexclusive)"
-        rf"|\btold\s{o}\sexclusively"
-        rf"|\bexclusive(?:ly)?\s(?:to|for|with)\s{o}"
-        rf"|{o}\s(?:has|have)\s(?:learned|learnt|obtained|confirmed|reviewed|seen)\b"
-        rf"|{o}\s(?:can|could)\s(?:reveal|report|confirm)\b"
-        rf"|(?:Copyright|\([cC]\)|©)\s?(?:[0-9]{{4}}\s?,?\s?)?{o}"
+        rf"\s(?:exclusively|in\san\sexclusive)",
+        rf"\btold\s{o}\sexclusively",
+        rf"\bexclusive(?:ly)?\s(?:to|for|with)\s{o}",
+        rf"{o}\s(?:has|have)\s(?:learned|learnt|obtained|confirmed|reviewed|seen)\b",
+        rf"{o}\s(?:can|could)\s(?:reveal|report|confirm)\b",
+        rf"(?:Copyright|\([cC]\)|©)\s?(?:[0-9]{{4}}\s?,?\s?)?{o}",
+        rf"^[A-Z][A-Z .,'-]{{1,40}}\s?\({o}\)\s?-",  # a dateline: WASHINGTON (Reuters) -
     )
     doc_words = "Report|Study|Survey|Review|Audit|Assessment|Analysis|Index|Census|Yearbook|Database|Dataset|"
     doc_words += "Factbook|Almanac|Memorandum|Memo|Estimates|Poll|Inquiry|Investigation"
@@ -284,7 +293,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         kinds={k: frozenset(v) for k, v in kinds.items()},
         outlet=re.compile(outlet),
-        self_intro=re.compile(self_intro.replace("(?P<outlet>", "(?:")),
+        self_intro=tuple(re.compile(pattern) for pattern in self_intro),
         vague_phrase=re.compile(rf"\b(?:{_alternation(get('vague-phrase'))})\b", re.IGNORECASE),
         anonymous_phrase=re.compile(rf"\b(?:{_alternation(get('anonymous-phrase'))})\b", re.IGNORECASE),
         self_phrase=re.compile(rf"\b(?:{_alternation(get('self-phrase'))})\b", re.IGNORECASE),
@@ -349,7 +358,9 @@ class _Attr:
     why: str  # why that class, in plain words
     pos: int  # where the cue sits (offset into the text)
     doc: str | None = None  # the document a reader could look up, if known
-    pronoun: bool = False
+    refers: str = ""  # "person" (he, she), "body" (it), "doc" (the survey): resolved from earlier sentences
+    span: tuple[int, int] = (0, 0)  # where the source's words are
+    introduces_doc: bool = False  # names a report, poll or data set that a later "the report" can mean
 
 
 @dataclass
@@ -426,8 +437,12 @@ def find_statistics(text: str, sentences: Sequence[TextSpan] | None = None) -> l
             attr, how = _decide(group, i, infos, regions, region_starts, speakers, norm, lex)
             found.append(_span(text, group, attr, how, sums, info.paragraph))
         info.decided = _sentence_decision(info)
-    found.sort(key=lambda s: s.start)
-    return found
+    found.sort(key=lambda s: (s.start, -s.end))
+    kept: list[StatisticSpan] = []
+    for span in found:  # sentences handed in by a caller might overlap; spans must not
+        if not kept or span.start >= kept[-1].end:
+            kept.append(span)
+    return kept
 
 
 _SIMPLE_SENTENCE = re.compile(r"[^\n]*?[.!?\u2026]+(?=\s|$)|[^\n]+")
@@ -503,10 +518,8 @@ def _context(norm: str, infos: list[_Sentence], lex: _Lexicon) -> _Context:
     for info in infos:
         m = info.masked
         if _SELF_INTRO_HINT.search(m):
-            for match in lex.self_intro.finditer(m):
-                inner = _SELF_NAME.search(match.group())
-                if inner:
-                    self_outlets.append(inner.group())
+            for pattern in lex.self_intro:
+                self_outlets.extend(match.group("outlet") for match in pattern.finditer(m))
         outlets_seen.extend(o.group() for o in lex.outlet.finditer(m))
         if info.headline:
             continue
@@ -578,10 +591,13 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon) -> list[_Attr]:
     lows = [_low(t[2]) for t in toks]
     attrs: list[_Attr] = []
 
-    def add(np: tuple[int, int] | None, cue_index: int, cue: str, kind: str = "") -> None:
+    def add(
+        np: tuple[int, int] | None, cue_index: int, cue: str, kind: str = "", introduces: bool = False
+    ) -> None:
         if np is None:
             return
         first, last = np
+        end = last
         attr = _classify(info, toks, first, last, ctx, lex, kind)
         if (
             attr is not None
@@ -600,10 +616,13 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon) -> list[_Attr]:
                 by = _classify(info, toks, author[0], author[1], ctx, lex, kind)
                 if by is not None and by.sourcing != "vague" and not (attr.sourcing == "named-document"):
                     by.source = _slice(info, toks, first, author[1])
-                    attr = by
+                    by.introduces_doc = True
+                    attr, end = by, author[1]
         if attr is not None:
             attr.cue = cue
             attr.pos = base + toks[cue_index][0]
+            attr.span = (base + toks[first][0], base + toks[end][1])
+            attr.introduces_doc = attr.introduces_doc or introduces
             attrs.append(attr)
 
     for i, low in enumerate(lows):
@@ -622,7 +641,7 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon) -> list[_Attr]:
                 lex.has("document", before) or lex.has("poll", before) or before in _PARTICIPLES
             )
             if (doc_head and low in ("in", "from")) or by_source:
-                add(np, i, _slice(info, toks, i - (1 if by_source else 0), np[1]))
+                add(np, i, _slice(info, toks, i - (1 if by_source else 0), np[1]), introduces=by_source)
         elif (lex.has("verb", low) and toks[i][2][:1].islower()) or (
             low in _HEADLINE_VERBS and info.headline
         ):
@@ -635,6 +654,7 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon) -> list[_Attr]:
                 _orig(info, match.start(), match.end()),
                 "it sounds like a source but points to nothing a reader could find",
                 base + match.start(),
+                span=(base + match.start(), base + match.end()),
             )
         )
     for match in lex.anonymous_phrase.finditer(m):
@@ -686,6 +706,9 @@ _PARTICIPLES = frozenset(
 _CITED_DOCS = (_SPECIFIC_DOCS - {"statement", "release", "overview"}) | frozenset(
     "data figures statistics records numbers estimates database dataset survey poll".split()
 )
+_SPEECH_VERBS = frozenset(
+    "said say says told estimated estimate estimates reported counted warned argue argued".split()
+)
 _HEADLINE_VERBS = frozenset("say says show shows find finds reveal reveals".split())
 
 
@@ -721,6 +744,8 @@ def _verb_attribution(info, toks, lows, i, lex, add) -> None:
                 add(np, i, _slice(info, toks, i, np[1]))
         return
     np = _np_backward(toks, lows, j, info, lex)
+    if np is None and j >= 0 and low in _SPEECH_VERBS and toks[j][2].islower() and _plural_like(toks[j][2]):
+        np = _np_backward(toks, lows, j, info, lex, group=True)  # "organizers said", "residents say"
     if np:
         add(np, i, _slice(info, toks, np[0], i))
         return
@@ -737,6 +762,8 @@ def _verb_attribution(info, toks, lows, i, lex, add) -> None:
 
 
 def _head_ok(word: str, low: str, lex: _Lexicon) -> bool:
+    if low in _DETERMINERS or (low in _STOP and low not in _PRONOUNS):
+        return False
     return (
         _is_cap(word)
         or word == ")"
@@ -747,12 +774,17 @@ def _head_ok(word: str, low: str, lex: _Lexicon) -> bool:
     )
 
 
-def _np_backward(toks, lows, j: int, info: _Sentence, lex: _Lexicon) -> tuple[int, int] | None:
-    """The noun phrase that ends at token ``j`` (a source before its verb), or None."""
+def _np_backward(
+    toks, lows, j: int, info: _Sentence, lex: _Lexicon, group: bool = False
+) -> tuple[int, int] | None:
+    """The noun phrase that ends at token ``j`` (a source before its verb), or None.
+
+    ``group`` lets any plural noun be the head ("organizers said"), not only the lexicon's.
+    """
     if j < 0:
         return None
     word = toks[j][2]
-    if not _head_ok(word, lows[j], lex) or word.startswith("~"):
+    if not (_head_ok(word, lows[j], lex) or group) or word.startswith("~"):
         return None
     if lows[j] in _PRONOUNS or lows[j] in _FIRST_PERSON:
         return (j, j)
@@ -890,14 +922,16 @@ def _classify(info: _Sentence, toks, first: int, last: int, ctx: _Context, lex: 
     head = lows[-1]
     pos = info.span.start + toks[first][0]
 
-    def attr(sourcing: str, why: str, doc: str | None = None, pronoun: bool = False) -> _Attr:
-        return _Attr(sourcing, source, "", why, pos, doc, pronoun)
+    def attr(
+        sourcing: str, why: str, doc: str | None = None, refers: str = "", introduces: bool = False
+    ) -> _Attr:
+        return _Attr(sourcing, source, "", why, pos, doc, refers, introduces)
 
     if head in _PRONOUNS and len(lows) == 1:
         if head == "it":
-            return attr("vague", f"“{source}” does not say who or what this is", pronoun=True)
+            return attr("vague", f"“{source}” does not say who or what this is", refers="body")
         return attr(
-            "anonymous", f"“{source}” is not named, so readers cannot check who said it", pronoun=True
+            "anonymous", f"“{source}” is not named, so readers cannot check who said it", refers="person"
         )
     if lows[0] in _FIRST_PERSON:
         return attr("self-citation", "the writer's own outlet is citing itself, not the data behind it")
@@ -927,7 +961,12 @@ def _classify(info: _Sentence, toks, first: int, last: int, ctx: _Context, lex: 
     named = [i for i in proper if i != len(words) - 1 or not _noun_kinds(lex, head)]
     title = lex.title.search(np_norm) if not headline else None
     if title or any(lows[i] in ("table", "page", "section", "chapter", "figure") for i in proper):
-        return attr("named-document", "a document with a name that a reader could look up", doc=source)
+        return attr(
+            "named-document",
+            "a document with a name that a reader could look up",
+            doc=source,
+            introduces=True,
+        )
     determiner = lows[0] if lows[0] in _DETERMINERS else ""
     first_title = ctx.titles[0].rstrip(".") if ctx.titles else None
     if first_title and len(first_title) > 60:
@@ -942,11 +981,13 @@ def _classify(info: _Sentence, toks, first: int, last: int, ctx: _Context, lex: 
                     "named-organization-or-person",
                     "it names who ran the poll, but not which poll, its date or its question",
                     doc=_mid(source),
+                    introduces=True,
                 )
             return attr(
                 "named-document",
                 "it names whose report or data this is, so a reader could look it up",
                 doc=source,
+                introduces=True,
             )
         if determiner in _DEFINITE and head in _SPECIFIC_DOCS:
             if ctx.titles:
@@ -957,7 +998,7 @@ def _classify(info: _Sentence, toks, first: int, last: int, ctx: _Context, lex: 
                     "it points back to another outlet's report",
                     doc=f"the original report by {ctx.other_outlets[0]}",
                 )
-            return attr("named-document", "it points to one particular report", doc=source)
+            return attr("vague", "it points back to a report, but the text never says whose", refers="doc")
         if ctx.titles and determiner in _INDEFINITE | _DEFINITE:
             return attr("named-document", "the article names this report elsewhere", doc=doc_hint)
         return attr("vague", "it does not say whose report, study or data this is, so nobody could find it")
@@ -996,6 +1037,8 @@ def _classify(info: _Sentence, toks, first: int, last: int, ctx: _Context, lex: 
                 "named-organization-or-person", f"{_mid(source)} is named, but no document is given to check"
             )
         return attr("vague", "it does not say which organisation this is")
+    if not named and not _is_cap(words[-1]) and _plural_like(words[-1]):
+        return attr("anonymous", f"no name is given for {_mid(source)}, so readers cannot check who said it")
     if named or _is_cap(words[-1]):
         acronyms = {w.lower() for w in words if _is_acronym(w)}
         if acronyms & ctx.owners:
@@ -1011,25 +1054,26 @@ def _classify(info: _Sentence, toks, first: int, last: int, ctx: _Context, lex: 
 
 
 def _resolve_pronouns(infos: list[_Sentence]) -> None:
-    """'he said' takes the class of the last named or unnamed speaker a few sentences back."""
-    last_person: tuple[_Attr, int] | None = None
-    last_body: tuple[_Attr, int] | None = None
+    """'He said' takes the class of the last speaker, 'it found' of the last body, 'the survey' of the last
+    named survey or report, a few sentences back."""
+    last: dict[str, tuple[_Attr, int]] = {}
+    reach = {"person": 5, "body": 5, "doc": 10}
     for i, info in enumerate(infos):
         for attr in sorted(info.attrs, key=lambda a: a.pos):
-            if attr.pronoun:
-                earlier = last_body if attr.source.lower() == "it" else last_person
-                if earlier is not None and i - earlier[1] <= 5:
-                    last = earlier[0]
-                    attr.sourcing, attr.why = (
-                        last.sourcing,
-                        f"“{attr.source}” refers back to {_mid(last.source)}: {last.why}",
-                    )
-                    attr.doc = last.doc
-            else:
-                if attr.sourcing in ("named-organization-or-person", "anonymous"):
-                    last_person = (attr, i)
-                if attr.sourcing in ("named-organization-or-person", "named-document", "other-outlet"):
-                    last_body = (attr, i)
+            if attr.refers:
+                earlier = last.get(attr.refers)
+                if earlier is not None and i - earlier[1] <= reach[attr.refers]:
+                    before = earlier[0]
+                    attr.sourcing = before.sourcing
+                    attr.why = f"“{attr.source}” refers back to {_mid(before.source)}: {before.why}"
+                    attr.doc = before.doc
+                continue
+            if attr.sourcing in ("named-organization-or-person", "anonymous"):
+                last["person"] = (attr, i)
+            if attr.sourcing in ("named-organization-or-person", "named-document", "other-outlet"):
+                last["body"] = (attr, i)
+            if attr.introduces_doc:
+                last["doc"] = (attr, i)
 
 
 def _best(attrs: list[_Attr]) -> _Attr | None:
@@ -1112,6 +1156,10 @@ def _decide(
         info.decided = info.decided or chosen
         return chosen, "quote"
     best = info.best
+    if best is not None and best.span[0] < group.end and group.start < best.span[1]:
+        # "two-thirds of respondents said": the people counted are not the source of the count
+        others = [a for a in info.attrs[:50] if not (a.span[0] < group.end and group.start < a.span[1])]
+        best = _best(others)
     if best is not None:
         info.decided = info.decided or best
         return best, "sentence"
@@ -1163,10 +1211,13 @@ def _candidates(norm: str, info: _Sentence, lex: _Lexicon) -> list[_Group]:
     idioms = [(m.start(), m.end()) for m in lex.idiom.finditer(norm, a0, b0)]
     if idioms:
         idiom_starts = [a for a, _ in idioms]
+        reach = []  # the furthest end of any idiom so far
+        for _, b in idioms:
+            reach.append(max(b, reach[-1]) if reach else b)
         kept = []
         for g in groups:
             x = bisect_right(idiom_starts, g.end - 1) - 1  # the last idiom starting before the group ends
-            if (x >= 0 and idioms[x][1] > g.start) or (x >= 1 and idioms[x - 1][1] > g.start):
+            if x >= 0 and reach[x] > g.start:
                 continue
             kept.append(g)
         groups = kept
@@ -1221,7 +1272,7 @@ def _digit_atom(norm: str, match: re.Match[str], a0: int, lex: _Lexicon) -> _Ato
     value = float(digits.replace(",", ""))
     previous = _preceding_word(norm, start, a0)
     following = _following_word(norm, end, len(norm))
-    if plain and len(digits) == 4 and 1800 <= value <= 2099:
+    if plain and len(digits) == 4 and 1800 <= value <= 2199:
         qualified, _ = _qualified_start(norm, start, a0, lex)
         if qualified == start or previous in ("past", "last", "next", "the"):
             return None  # a year
@@ -1396,6 +1447,8 @@ def _link(norm: str, group: _Group, atom: _Atom) -> bool:
         if gap.strip().lower() == "and" and group.opener != "between":
             return False
         kind = "range"
+        if gap.strip() == "-" and not group.opener and (last.value or 0) > (atom.value or 0):
+            kind = "score"  # a vote or a score (7-2), not a range
     if not kind:
         return False
     group.atoms.append(atom)
@@ -1698,6 +1751,8 @@ def _span(
         subject = f"The figures “{shown}”"
     elif any(a.pct for a in group.atoms):
         subject = f"The percentage “{shown}”"
+    elif any(a.kind == "share" for a in group.atoms):
+        subject = f"The share “{shown}”"
     else:
         subject = f"The number “{shown}”"
     subject_lower = subject[0].lower() + subject[1:]
