@@ -102,12 +102,9 @@ _FLAT = str.maketrans(
     | {ch: "-" for ch in "\u2010\u2011"}
     | {ch: " " for ch in "\u2012\u2013\u2014\u2015\u2212\u00a0\u2002\u2003\u2009\u202f"}
 )
-_FLAT_CHARS = re.compile("[" + "".join(map(chr, _FLAT)) + "]")
+_FLAT_CHARS = re.compile("[" + re.escape("".join(map(chr, _FLAT))) + "]")  # the characters _FLAT changes
 _WORD = re.compile(r"\w+(?:['\-]\w+)*")
 _BETWEEN_WORDS = re.compile(f"({_WORD.pattern})")  # split() keeps the words, between the gaps
-_QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb')  # all '"' once flattened
-_QUOTED = re.compile(rb"\x01+")  # a run of quoted characters in the mask
-_QUESTION_OR_EXCLAMATION = re.compile(r"[?!]")
 _FIRST_SECOND_PERSON = frozenset(
     """i i'm i've i'd i'll me my mine myself we we're we've we'd we'll us our ours ourselves
     you you're you've you'd you'll your yours yourself yourselves let's""".split()
@@ -164,8 +161,32 @@ def _flatten(text: str) -> str:
 
 
 def _has_quote_mark(flat: str, start: int, end: int) -> bool:
-    """Are there quotation marks in ``start..end`` of the flattened text?"""
+    """Are there quotation marks in ``start..end``? (Flattening made every one of them '"'.)"""
     return flat.find('"', start, end) >= 0
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """Where in ``text`` any of ``chars`` (rare characters) occur, in order."""
+    found = []
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    return sorted(found)
+
+
+def _runs(mask: bytearray) -> list[tuple[int, int]]:
+    """(start, end) of each run of 1s in ``mask``, in order."""
+    runs = []
+    start = mask.find(1)
+    while start >= 0:
+        end = mask.find(0, start)
+        if end < 0:
+            end = len(mask)
+        runs.append((start, end))
+        start = mask.find(1, end)
+    return runs
 
 
 def _within(positions: list[int], start: int, end: int) -> list[int]:
@@ -174,7 +195,8 @@ def _within(positions: list[int], start: int, end: int) -> list[int]:
 
 
 def _has_letter(word: str) -> bool:
-    return word[0].isalpha() or any(ch.isalpha() for ch in word)
+    """Does the word contain a letter (and not only digits, as "2024" does)?"""
+    return any(ch.isalpha() for ch in word)
 
 
 # --- the cue lexicon ---------------------------------------------------------------------------------
@@ -240,7 +262,7 @@ class _CueTable:
 
 
 class _Words:
-    """The words of the flattened text (or of one stretch of it), as parallel lists.
+    """The words of the flattened text (or of one stretch of it), as parallel sequences.
 
     Word ``i`` runs from ``start[i]`` to ``end[i]``; ``text[i]`` is as written (with straight
     quotes) and ``low[i]`` in lower case. So that each rule visits only the words it cares about,
@@ -276,15 +298,17 @@ class _Words:
         self.text = pieces[1::2]
         self.start = offsets[1:-1:2]
         self.end = offsets[2::2]
-        self.low = tuple(map(str.lower, self.text))  # a tuple: a slice compares with a cue
+        # What depends on the word alone is worked out once for each different word.
+        vocabulary = set(self.text)
+        lower = {w: w.lower() for w in vocabulary}
+        self.low = tuple(map(lower.__getitem__, self.text))  # a tuple: a slice compares with a cue
         self.cue_at = cues.find_all(self.low)
         self.cue_heads = list(self.cue_at)
         self.persons = _where(_FIRST_SECOND_PERSON, self.low)
         valence = vader_valence()
-        self.strong = _where({w for w in set(self.low) if abs(valence.get(w, 0.0)) >= _VALENCE_MIN}, self.low)
-        # worked out once for each different word
-        vocabulary = set(self.text)
-        has_letter = {w: w[0].isalpha() or any(ch.isalpha() for ch in w) for w in vocabulary}
+        strong = {w for w in lower.values() if abs(valence.get(w, 0.0)) >= _VALENCE_MIN}
+        self.strong = _where(strong, self.low)
+        has_letter = {w: _has_letter(w) for w in vocabulary}
         has_digit = {w: _DIGIT.search(w) is not None for w in vocabulary}
         alnum = {w: len(w) if w.isalnum() else sum(ch.isalnum() for ch in w) for w in vocabulary}
         self.lettered = list(accumulate(map(has_letter.__getitem__, self.text), initial=0))
@@ -372,7 +396,7 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
-def _continued_quotes(text: str, words: _Words, lines: list[_Line], mask: bytearray) -> list[tuple[int, int]]:
+def _continued_quotes(words: _Words, lines: list[_Line], mask: bytearray) -> list[tuple[int, int]]:
     """Paragraphs that carry on a speaker's words without quotation marks.
 
     A paragraph with no quotation marks, spoken in the first person ("we", "our", "I"), right after
@@ -418,10 +442,7 @@ def _title_words(all_words: list[str]) -> bool:
 
 def _final_char(s: str) -> str:
     """The last character that is not a space, closing quote or bracket ("" if none)."""
-    for i in range(len(s) - 1, -1, -1):
-        if s[i] not in " \t\r\"'\u201d\u2019)]\u00a0":
-            return s[i]
-    return ""
+    return s.rstrip(" \t\r\"'\u201d\u2019)]\u00a0")[-1:]
 
 
 def _is_byline(s: str, words: list[str]) -> bool:
@@ -484,16 +505,16 @@ def label_sentences(
     for a, b in quoted_regions(text):
         mask[a:b] = b"\x01" * (b - a)
     lines = _lines(text)
-    for a, b in _continued_quotes(text, words, lines, mask):
+    for a, b in _continued_quotes(words, lines, mask):
         mask[a:b] = b"\x01" * (b - a)
     page = _Page(
         text,
         words,
         lines,
         mask,
-        quoted=[m.span() for m in _QUOTED.finditer(mask)],
+        quoted=_runs(mask),
         loaded_starts=sorted(span.start for span in loaded if 0 <= span.start < len(text)),
-        marks=[m.start() for m in _QUESTION_OR_EXCLAMATION.finditer(text)],
+        marks=_positions(text, "?!"),
         colon_ends=[_final_char(text[max(line.start, line.end - 4) : line.end]) == ":" for line in lines],
     )
     line_starts = [line.start for line in lines]
@@ -633,7 +654,7 @@ def _read(
     words = stretch.words
     for first, start, end, kind in cues:
         if kind == "bio":
-            reading.bio = not reading.in_marks
+            reading.bio = not reading.in_marks  # a biography quotes no one
         elif kind in _SOURCE_KINDS and first > stretch.lo and words.low[first - 1] in _DETERMINERS:
             continue  # "these reports", "his claims": a noun, not someone speaking
         else:
@@ -746,21 +767,23 @@ def _cue_list(text: str, cues: list[_Cue], limit: int = 3) -> list[str]:
     taken: set[int] = set()
     taken_kinds: set[str] = set()
     parts = []
+    n_loaded = 0
     for cue in sorted(cues, key=lambda c: (-_WEIGHTS.get(c.kind, 0.0), c.start)):
-        if cue.kind == "loaded" or cue.start in taken or cue.kind in taken_kinds:
+        if cue.kind == "loaded":
+            n_loaded += 1
+            continue
+        if cue.start in taken or cue.kind in taken_kinds:
             continue
         taken.add(cue.start)
         if cue.kind in ("person", "speaker", "valence"):
             taken_kinds.add(cue.kind)  # one example is enough
-        words = " ".join(text[cue.start : cue.end].split())
         if cue.kind in ("question", "exclamation"):
             part = f"a {_name(cue.kind)}" if cue.kind == "question" else "an exclamation mark"
         else:
-            part = f"'{words}' ({_name(cue.kind)})"
+            part = f"'{' '.join(text[cue.start : cue.end].split())}' ({_name(cue.kind)})"
         if part not in seen:
             seen.add(part)
             parts.append(part)
-    n_loaded = sum(1 for c in cues if c.kind == "loaded")
     if n_loaded:
         parts.append(f"{n_loaded} loaded term{'s' if n_loaded > 1 else ''}")
     return parts[:limit]
