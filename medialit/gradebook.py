@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import secrets
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -14,6 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from .atomic import replace_atomically
 from .datafiles import schema_errors
 from .errors import MedialitError
 from .progress import LearnerNameError, validate_learner_name
@@ -413,24 +412,6 @@ def _cell(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def _replace_atomically(path: Path, write: Any, *, binary: bool) -> None:
-    """Call ``write(handle)`` on a temporary file beside ``path``, then rename it over ``path``."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    # os.open with O_EXCL never follows or reuses an existing file; 0o666 lets the umask decide permissions.
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    try:
-        mode = "wb" if binary else "w"
-        options = {} if binary else {"encoding": "utf-8", "newline": ""}
-        with os.fdopen(fd, mode, **options) as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_csv(rows: Iterable[dict[str, Any]], out: Path) -> None:
     """Write the rows as UTF-8 CSV with a header, atomically (temporary file, then rename).
 
@@ -443,7 +424,7 @@ def write_csv(rows: Iterable[dict[str, Any]], out: Path) -> None:
         for row in rows:
             writer.writerow([_cell(row[column]) for column in COLUMNS])
 
-    _replace_atomically(out, write, binary=False)
+    replace_atomically(out, write, binary=False)
 
 
 def write_chart(per_quiz: dict[str, list[float]], out: Path) -> None:
@@ -454,7 +435,7 @@ def write_chart(per_quiz: dict[str, list[float]], out: Path) -> None:
 
     figure = Figure(figsize=(8, max(3.5, 0.28 * len(per_quiz) + 1.8)), layout="constrained")
     class_scores(per_quiz, ax=figure.subplots())
-    _replace_atomically(
+    replace_atomically(
         out,
         lambda handle: figure.savefig(handle, format="png", dpi=150, metadata={"Software": None}),
         binary=True,

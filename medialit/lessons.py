@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_text_atomically
 from .errors import MedialitError
 
 BEGIN = "# BEGIN SOLUTION"
@@ -99,19 +98,7 @@ def build_lessons(solutions: Path, lessons: Path, *, check: bool = False) -> lis
         if check:
             problems.append(f"{target} is {'missing' if current is None else 'stale'}")
         else:
-            _write_atomically(target, text)
+            write_text_atomically(target, text)
     for orphan in sorted(set(p.name for p in lessons.glob("*.ipynb")) - set(wanted)):
         problems.append(f"{lessons / orphan} has no source in {solutions}")
     return problems
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_json_atomically
 from .datafiles import schema_errors
 from .errors import MedialitError
 
@@ -59,21 +59,6 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _write_atomically(path: Path, data: Any) -> None:
-    """Write JSON to a temporary file beside ``path``, then rename it over ``path`` in one step."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=1)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 class ProgressStore:
     """A learner's checked answers, saved after every check.
 
@@ -117,7 +102,7 @@ class ProgressStore:
 
     def _save(self) -> None:
         try:
-            _write_atomically(self.path, self._data)
+            write_json_atomically(self.path, self._data)
         except OSError as exc:
             raise ProgressFileError(f"could not save progress to {self.path}: {exc.strerror}") from None
 
@@ -219,5 +204,5 @@ def write_export(store: ProgressStore, folder: str | os.PathLike[str], lesson: s
     export = export_results(store, lesson)
     safe = re.sub(r"[^\w\-]+", "-", export["learner"]).strip("-") or "learner"
     path = Path(folder) / f"medialit-results-{safe}-{lesson or 'all'}.json"
-    _write_atomically(path, export)
+    write_json_atomically(path, export)
     return path

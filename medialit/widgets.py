@@ -558,6 +558,7 @@ import re  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from . import corpus  # noqa: E402
+from .atomic import write_text_atomically  # noqa: E402
 from .detect import analyze  # noqa: E402
 from .errors import TextFileError  # noqa: E402
 from .evaluate import compare_spans  # noqa: E402
@@ -944,7 +945,7 @@ class AnalysisWidget(widgets.VBox):
         safe = re.sub(r"[^\w\-]+", "-", title).strip("-")[:40] or "article"
         path = self.folder / f"medialit-report-{safe}.html"
         try:
-            path.write_text(render_html(self.analysed_text, self.result, title=title), encoding="utf-8")
+            write_text_atomically(path, render_html(self.analysed_text, self.result, title=title))
         except OSError as exc:
             self.message.value = _message(f"✗ The report could not be saved: {_text(exc)}", RED)
             return None
