@@ -42,6 +42,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from ..errors import DataFileError
 from ..lexicon import read_table
@@ -163,6 +164,7 @@ _SPACE = re.compile(r"\s+")
 _TOKEN = re.compile(
     r"~+|(?:[A-Za-z]\.){2,}|[$€£¥]?[0-9](?:[0-9,.]*[0-9])?%?|[^\W_](?:[\w'&-]{0,60}[^\W_])?|\S",
 )
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _DIGIT_ATOM = re.compile(
     r"(?<![\w$€£¥.,/:#@])"
     r"(?P<cur>[$€£¥])?"
@@ -175,7 +177,7 @@ _DIGIT_ATOM = re.compile(
 _NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 _SCALE_WORD = "hundred|thousand|million|billion|trillion"
 _WORD_ATOM = re.compile(
-    rf"\b(?:"
+    rf"\b(?=[abdefhmnoqstz])(?:"  # the first letters of all the words below
     rf"(?P<frac>(?:a|one|two|three|four|nine)[- ](?:half|halves|third|thirds|quarter|quarters|fifth|fifths|"
     rf"tenth|tenths))"
     rf"|(?P<num>(?:{_NUMBER_WORD})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -216,7 +218,8 @@ _HEADLINE_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 _QUOTE_CHARS = "\"'"
 # Words without which no self-introduction can match: a cheap pre-check.
 _SELF_INTRO_HINT = re.compile(
-    r"exclusiv|learn|obtain|confirm|review|seen|reveal|report|copyright|\([cC]\)|©|^[A-Z]{2,}.{0,40}\) ?-",
+    r"(?=[elocrs(©])(?:exclusiv|learn|obtain|confirm|review|seen|reveal|report|copyright|\([cC]\)|©)"
+    r"|^[A-Z]{2,}.{0,40}\) ?-",
     re.I,
 )
 
@@ -250,6 +253,16 @@ def _alternation(phrases: Sequence[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s{1,3}") for p in ordered)
 
 
+def _ahead(phrases: Sequence[str]) -> str:
+    """A look-ahead that every match of the phrases passes: the same matches, but the many places where
+    none can start are passed over at once (on the first two letters, when every phrase has them)."""
+    phrases = [p for p in phrases if p]
+    firsts = "".join(sorted({p[0] for p in phrases}))
+    seconds = "".join(sorted({p[1:2] for p in phrases}))
+    second = f"[{re.escape(seconds)}]" if all(ch.isalnum() for ch in seconds) else ""
+    return f"(?=[{re.escape(firsts)}]{second})" if phrases else ""
+
+
 def sourcing_cues() -> tuple[dict[str, str], ...]:
     """The rows of ``datasets/lexicons/sourcing_cues.csv``, checked: every kind is known."""
     rows = read_table(CUE_FILE, CUE_COLUMNS)
@@ -272,18 +285,19 @@ def _lexicon() -> _Lexicon:
 
     outlet_words = _alternation(get("outlet-word"))
     outlet = (
-        rf"(?<![\w])(?:{_alternation(get('outlet'))}"
+        rf"(?<![\w])(?=[A-Z{re.escape(''.join(sorted({p[0] for p in get('outlet') if p})))}])"
+        rf"(?:{_alternation(get('outlet'))}"
         rf"|(?:The\s)?(?:[A-Z][\w&'.-]{{0,30}}\s){{1,3}}(?:{outlet_words}))(?![\w])"
     )
     # The outlet that publishes the piece need not be a famous one: any capitalised name will do here.
     o = r"(?P<outlet>(?:The\s)?[A-Z][\w&'.-]{0,30}(?:\s[A-Z][\w&'.-]{0,30}){0,3})"
     self_intro = (
-        rf"\b(?:spoke|spoken|speaking|talked|talking|told|said)\s(?:exclusively\s)?(?:to|with)\s{o}"
+        rf"\b(?=[st])(?:spoke|spoken|speaking|talked|talking|told|said)\s(?:exclusively\s)?(?:to|with)\s{o}"
         rf"\s(?:exclusively|in\san\sexclusive)",
         rf"\btold\s{o}\sexclusively",
         rf"\bexclusive(?:ly)?\s(?:to|for|with)\s{o}",
-        rf"{o}\s(?:has|have)\s(?:learned|learnt|obtained|confirmed|reviewed|seen)\b",
-        rf"{o}\s(?:can|could)\s(?:reveal|report|confirm)\b",
+        rf"(?=[A-Z]){o}\s(?:has|have)\s(?:learned|learnt|obtained|confirmed|reviewed|seen)\b",
+        rf"(?=[A-Z]){o}\s(?:can|could)\s(?:reveal|report|confirm)\b",
         rf"(?:Copyright|\([cC]\)|©)\s?(?:[0-9]{{4}}\s?,?\s?)?{o}",
         rf"^[A-Z][A-Z .,'-]{{1,40}}\s?\({o}\)\s?-",  # a dateline: WASHINGTON (Reuters) -
     )
@@ -294,20 +308,39 @@ def _lexicon() -> _Lexicon:
         kinds={k: frozenset(v) for k, v in kinds.items()},
         outlet=re.compile(outlet),
         self_intro=tuple(re.compile(pattern) for pattern in self_intro),
-        vague_phrase=re.compile(rf"\b(?:{_alternation(get('vague-phrase'))})\b", re.IGNORECASE),
-        anonymous_phrase=re.compile(rf"\b(?:{_alternation(get('anonymous-phrase'))})\b", re.IGNORECASE),
-        self_phrase=re.compile(rf"\b(?:{_alternation(get('self-phrase'))})\b", re.IGNORECASE),
-        carry=re.compile(rf"[\s\"'(]{{0,3}}(?:{_alternation(get('carry'))})\b", re.IGNORECASE),
-        quantity=re.compile(rf"\b(?:{_alternation(get('quantity'))})(?![\w-])", re.IGNORECASE),
-        size=re.compile(
-            rf"\b(?:a|an)\s(?:(?:{size_words})\s){{1,2}}(?:{_alternation(get('size-noun'))})\b", re.IGNORECASE
+        vague_phrase=re.compile(
+            rf"\b{_ahead(get('vague-phrase'))}(?:{_alternation(get('vague-phrase'))})\b", re.IGNORECASE
         ),
-        quantifier=re.compile(rf"\b(?:{_alternation(get('quantifier'))})\b", re.IGNORECASE),
-        qualifier=re.compile(rf"(?:\b(?:{_alternation(get('qualifier'))})\s{{1,3}}){{1,3}}$", re.IGNORECASE),
-        idiom=re.compile(rf"(?<![\w])(?:{_alternation(get('idiom'))})(?![\w])", re.IGNORECASE),
-        title=re.compile(rf"(?<![\w])(?:[A-Z0-9][\w'&-]{{0,30}}\s){{1,6}}(?:{doc_words})(?![\w])"),
+        anonymous_phrase=re.compile(
+            rf"\b{_ahead(get('anonymous-phrase'))}(?:{_alternation(get('anonymous-phrase'))})\b",
+            re.IGNORECASE,
+        ),
+        self_phrase=re.compile(
+            rf"\b{_ahead(get('self-phrase'))}(?:{_alternation(get('self-phrase'))})\b", re.IGNORECASE
+        ),
+        carry=re.compile(rf"[\s\"'(]{{0,3}}(?:{_alternation(get('carry'))})\b", re.IGNORECASE),
+        quantity=re.compile(
+            rf"\b{_ahead(get('quantity'))}(?:{_alternation(get('quantity'))})(?![\w-])", re.IGNORECASE
+        ),
+        size=re.compile(
+            rf"\b(?=a)(?:a|an)\s(?:(?:{size_words})\s){{1,2}}(?:{_alternation(get('size-noun'))})\b",
+            re.IGNORECASE,
+        ),
+        quantifier=re.compile(
+            rf"\b{_ahead(get('quantifier'))}(?:{_alternation(get('quantifier'))})\b", re.IGNORECASE
+        ),
+        qualifier=re.compile(
+            rf"(?:\b{_ahead(get('qualifier'))}(?:{_alternation(get('qualifier'))})\s{{1,3}}){{1,3}}$",
+            re.IGNORECASE,
+        ),
+        idiom=re.compile(
+            rf"(?<![\w]){_ahead(get('idiom'))}(?:{_alternation(get('idiom'))})(?![\w])", re.IGNORECASE
+        ),
+        title=re.compile(
+            rf"(?<![\w])(?=[A-Z0-9])(?:[A-Z0-9][\w'&-]{{0,30}}\s){{1,6}}(?:{doc_words})(?![\w])"
+        ),
         quoted_title=re.compile(
-            r"\b(?:report|study|survey|audit|review|analysis|paper|memo|document|assessment),?\s(?:\w{1,20}\s)?"
+            r"\b(?=[rsapmd])(?:report|study|survey|audit|review|analysis|paper|memo|document|assessment),?\s(?:\w{1,20}\s)?"
             r"(?:titled|entitled|called|named)\s?[:,]?\s{0,3}[\"']",
             re.IGNORECASE,
         ),
@@ -552,7 +585,11 @@ def _clean_title(title: str) -> str:
 
 
 def _tokens(s: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(s)]
+    """(start, end, words) of each token. Only white space lies between tokens (any other character is
+    a token of its own), so splitting on them and adding up the lengths gives the offsets."""
+    pieces = _TOKEN_SPLIT.split(s)  # gap, token, gap, token, ..., gap
+    offsets = list(accumulate(map(len, pieces), initial=0))
+    return list(zip(offsets[1:-1:2], offsets[2::2], pieces[1::2], strict=True))
 
 
 def _is_acronym(word: str) -> bool:
@@ -568,6 +605,7 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
+@lru_cache(maxsize=65536)
 def _low(word: str) -> str:
     low = word.lower()
     for ending in ("'s", "'"):
@@ -625,7 +663,10 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon) -> list[_Attr]:
             attr.introduces_doc = attr.introduces_doc or introduces
             attrs.append(attr)
 
-    for i, low in enumerate(lows):
+    triggers = _HEADLINE_TRIGGERS if info.headline else _TRIGGERS
+    verbs = lex.kinds.get("verb", frozenset())
+    for i in [i for i, low in enumerate(lows) if low in triggers or low in verbs]:  # the rest do nothing
+        low = lows[i]
         if low == "according" and i + 1 < len(toks) and lows[i + 1] == "to":
             np = _np_forward(toks, lows, i + 2, info, lex)
             if np:
@@ -710,6 +751,9 @@ _SPEECH_VERBS = frozenset(
     "said say says told estimated estimate estimates reported counted warned argue argued".split()
 )
 _HEADLINE_VERBS = frozenset("say says show shows find finds reveal reveals".split())
+# Words that can open an attribution, besides the lexicon's verbs.
+_TRIGGERS = frozenset(("according", "by", "from", "in"))
+_HEADLINE_TRIGGERS = _TRIGGERS | _HEADLINE_VERBS
 
 
 def _slice(info: _Sentence, toks: list[tuple[int, int, str]], first: int, last: int) -> str:
@@ -1253,7 +1297,11 @@ def _qualified_start(norm: str, start: int, a0: int, lex: _Lexicon) -> tuple[int
 
 
 def _preceding_word(norm: str, start: int, a0: int) -> str:
-    match = _PRECEDING_WORD.search(norm[max(a0, start - 24) : start])
+    window = norm[max(a0, start - 24) : start]
+    # A match holds no white space before its last 1-3 characters, so it starts in the last word.
+    words = window.rstrip()
+    last = words.rsplit(None, 1)[-1] if words else ""
+    match = _PRECEDING_WORD.search(window, len(words) - len(last))
     return match.group(1).lower().rstrip(".") if match else ""
 
 
