@@ -249,8 +249,13 @@ class _Lexicon:
 
 
 def _alternation(phrases: Sequence[str]) -> str:
-    ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
+    ordered = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))  # ties in a fixed order
     return "|".join(re.escape(p).replace(r"\ ", r"\s{1,3}") for p in ordered)
+
+
+def _any_of(phrases: Sequence[str]) -> str:
+    """A regex matching any of the phrases (longest first), behind the quick first-letters look-ahead."""
+    return f"{_ahead(phrases)}(?:{_alternation(phrases)})"
 
 
 def _ahead(phrases: Sequence[str]) -> str:
@@ -308,34 +313,24 @@ def _lexicon() -> _Lexicon:
         kinds={k: frozenset(v) for k, v in kinds.items()},
         outlet=re.compile(outlet),
         self_intro=tuple(re.compile(pattern) for pattern in self_intro),
-        vague_phrase=re.compile(
-            rf"\b{_ahead(get('vague-phrase'))}(?:{_alternation(get('vague-phrase'))})\b", re.IGNORECASE
-        ),
+        vague_phrase=re.compile(rf"\b{_any_of(get('vague-phrase'))}\b", re.IGNORECASE),
         anonymous_phrase=re.compile(
-            rf"\b{_ahead(get('anonymous-phrase'))}(?:{_alternation(get('anonymous-phrase'))})\b",
+            rf"\b{_any_of(get('anonymous-phrase'))}\b",
             re.IGNORECASE,
         ),
-        self_phrase=re.compile(
-            rf"\b{_ahead(get('self-phrase'))}(?:{_alternation(get('self-phrase'))})\b", re.IGNORECASE
-        ),
+        self_phrase=re.compile(rf"\b{_any_of(get('self-phrase'))}\b", re.IGNORECASE),
         carry=re.compile(rf"[\s\"'(]{{0,3}}(?:{_alternation(get('carry'))})\b", re.IGNORECASE),
-        quantity=re.compile(
-            rf"\b{_ahead(get('quantity'))}(?:{_alternation(get('quantity'))})(?![\w-])", re.IGNORECASE
-        ),
+        quantity=re.compile(rf"\b{_any_of(get('quantity'))}(?![\w-])", re.IGNORECASE),
         size=re.compile(
             rf"\b(?=a)(?:a|an)\s(?:(?:{size_words})\s){{1,2}}(?:{_alternation(get('size-noun'))})\b",
             re.IGNORECASE,
         ),
-        quantifier=re.compile(
-            rf"\b{_ahead(get('quantifier'))}(?:{_alternation(get('quantifier'))})\b", re.IGNORECASE
-        ),
+        quantifier=re.compile(rf"\b{_any_of(get('quantifier'))}\b", re.IGNORECASE),
         qualifier=re.compile(
-            rf"(?:\b{_ahead(get('qualifier'))}(?:{_alternation(get('qualifier'))})\s{{1,3}}){{1,3}}$",
+            rf"(?:\b{_any_of(get('qualifier'))}\s{{1,3}}){{1,3}}$",
             re.IGNORECASE,
         ),
-        idiom=re.compile(
-            rf"(?<![\w]){_ahead(get('idiom'))}(?:{_alternation(get('idiom'))})(?![\w])", re.IGNORECASE
-        ),
+        idiom=re.compile(rf"(?<![\w]){_any_of(get('idiom'))}(?![\w])", re.IGNORECASE),
         title=re.compile(
             rf"(?<![\w])(?=[A-Z0-9])(?:[A-Z0-9][\w'&-]{{0,30}}\s){{1,6}}(?:{doc_words})(?![\w])"
         ),
