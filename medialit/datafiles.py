@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -14,13 +15,22 @@ from .errors import DataFileError
 
 
 def datasets_dir() -> Path:
-    """The ``datasets/`` folder: ``$MEDIALIT_DATASETS``, else the one beside the package."""
+    """The ``datasets/`` folder: ``$MEDIALIT_DATASETS``, else the copy inside an installed wheel, else the checkout's.
+
+    A wheel carries the repository's top-level ``datasets/`` as ``medialit/datasets`` (see pyproject.toml), read
+    through :mod:`importlib.resources`; a source checkout or editable install reads the top-level folder itself.
+    Raises :class:`DataFileError` if neither exists.
+    """
     override = os.environ.get("MEDIALIT_DATASETS")
-    folder = Path(override) if override else Path(__file__).resolve().parent.parent / "datasets"
+    if override:
+        folder = Path(override)
+    else:
+        packaged = Path(str(resources.files("medialit") / "datasets"))
+        folder = packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "datasets"
     if not folder.is_dir():
         raise DataFileError(
-            f"the datasets folder {folder} is missing; run the kit from its repository "
-            "(pip install -e .) or set MEDIALIT_DATASETS"
+            f"the datasets folder {folder} is missing; reinstall the kit (pip install medialit, or "
+            "pip install -e . in its repository) or set MEDIALIT_DATASETS"
         )
     return folder
 
