@@ -6,12 +6,18 @@
 
 The virtual environment lives in .venv (or $MEDIALIT_VENV). It is (re)installed
 only when pyproject.toml changes, so later runs start at once.
+
+Students work in my-work/, a copy of lessons/ that `start` makes once and never
+overwrites (new lessons are added to it). Their outputs and exports stay there,
+out of git, so updating the kit with `git pull` never conflicts with their work.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -19,7 +25,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = Path(os.environ.get("MEDIALIT_VENV", ROOT / ".venv"))
-FIRST_LESSON = "lessons/00-Start-Here.ipynb"
+LESSONS = ROOT / "lessons"
+WORK = Path(os.environ.get("MEDIALIT_WORK", ROOT / "my-work"))
+FIRST_LESSON = "00-Start-Here.ipynb"
+# JupyterLab's own settings, as an administrator would set them (overrides.json), not a patch: no "get notified
+# about news?" prompt over every lesson, and no update check.
+LAB_OVERRIDES = {
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}
+}
 PYTEST_NO_TESTS = 5
 
 
@@ -72,21 +85,61 @@ def run(command: list[str], quiet: bool = False) -> int:
     return done.returncode
 
 
-def start(args: list[str]) -> int:
-    python = ensure_environment("")
+def prepare_work(lessons: Path = LESSONS, work: Path = WORK) -> list[str]:
+    """Copy each lesson notebook that my-work/ lacks into it; never overwrite one. Returns the names copied."""
+    work.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for notebook in sorted(lessons.glob("*.ipynb")):
+        target = work / notebook.name
+        if not target.exists():
+            shutil.copyfile(notebook, target)
+            copied.append(notebook.name)
+    return copied
+
+
+def write_lab_settings(python: Path) -> Path:
+    """Merge the kit's JupyterLab settings into the venv's overrides.json (the app-wide defaults) and return it."""
+    path = python.parent.parent / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    try:
+        current = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    except ValueError:
+        current = {}
+    for plugin, values in LAB_OVERRIDES.items():
+        current[plugin] = {**current.get(plugin, {}), **values}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(current, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def lab_command(python: Path, work: Path = WORK) -> list[str]:
+    """The JupyterLab command: 127.0.0.1 only, serving my-work/, with the printed address opening lesson 00."""
     command = [
         str(python),
         "-m",
         "jupyter",
         "lab",
         "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.root_dir={ROOT}",
-        FIRST_LESSON,
+        f"--ServerApp.root_dir={work}",
+        f"--LabApp.default_url=/lab/tree/{FIRST_LESSON}",
+        "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        # Voila's server extension is for `medialit present`, not JupyterLab; loaded here it only prints a
+        # deprecation notice about ServerApp.token that a teacher can do nothing about.
+        "--ServerApp.jpserver_extensions=voila.server_extension=False",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")
-    say("starting JupyterLab; it prints the address to open (Ctrl+C twice to stop)")
-    return subprocess.call(command + args, cwd=ROOT)
+    return command
+
+
+def start(args: list[str]) -> int:
+    python = ensure_environment("")
+    copied = prepare_work()
+    if copied:
+        say(f"copied {len(copied)} lesson(s) into {WORK} (your own copies: they are never overwritten)")
+    write_lab_settings(python)
+    say("starting JupyterLab; open the address it prints (it opens lesson 00). Stop it with Ctrl+C, twice")
+    return subprocess.call(lab_command(python) + args, cwd=WORK)
 
 
 def test(args: list[str]) -> int:
