@@ -12,6 +12,7 @@ __all__ = ["CATEGORY_STYLES", "render_html"]
 # Okabe-Ito colours (safe for colour-blind readers); each category also has its own underline style and a
 # text label, so nothing depends on colour alone. Text stays black on white (contrast 21:1).
 CATEGORY_STYLES: dict[str, tuple[str, str, str]] = {
+    "emotive-words": ("#56B4E9", "wavy", "feeling"),
     "emotive-metaphor": ("#0072B2", "wavy", "metaphor"),
     "labeling": ("#D55E00", "solid", "label"),
     "exaggeration": ("#CC79A7", "double", "exaggeration"),

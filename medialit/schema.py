@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 LOADED_CATEGORIES: tuple[str, ...] = (
+    "emotive-words",
     "emotive-metaphor",
     "labeling",
     "exaggeration",
