@@ -172,12 +172,13 @@ def test_there_are_enough_contrast_passages():
 
 
 def test_contrast_covers_every_category_from_other_sides():
-    """Is every loaded category shown, at least half of them from the slant opposite to the seeds?"""
+    """Is every loaded category shown in a key, at least half of them in passages from the opposite slant?"""
     by_slant: dict[str, set[str]] = {}
     for info in medialit.contrast_passages():
         categories = {s.category for s in medialit.annotations(info.id).loaded}
         by_slant.setdefault(info.slant, set()).update(categories)
-    shown = set().union(*by_slant.values())
+    in_articles = {s.category for a in ARTICLE_IDS for s in medialit.annotations(a).loaded}
+    shown = set().union(in_articles, *by_slant.values())
     assert shown == set(LOADED_CATEGORIES)
     assert len(by_slant.get("pro-immigration", set())) >= len(LOADED_CATEGORIES) / 2
 
@@ -206,18 +207,37 @@ def test_guide_exists_and_is_linked():
 
 
 def test_guide_examples_agree_with_the_key():
-    """Is each category example in the guide's table marked in the key, in that article, with that category?"""
+    """Is every row of the guide's category table marked in the key, with that category and that alternative?"""
     guide = (datasets_dir() / "ANNOTATION_GUIDE.md").read_text(encoding="utf-8")
-    rows = re.findall(r"^\| `([a-z-]+)` \|[^|]*\|([^|]*)\|", guide, flags=re.MULTILINE)
-    checked = 0
-    for category, example in rows:
+    rows = re.findall(r"^\| `([a-z-]+)` \|[^|]*\|([^|]*)\|([^|]*)\|$", guide, flags=re.MULTILINE)
+    categories = set()
+    for category, example, neutral in rows:
         if category not in LOADED_CATEGORIES:
             continue
-        for article_id, phrase in re.findall(r"\(([a-z-]+)\): mark \*\*([^*]+)\*\*", example):
+        marked = re.findall(r"\(([a-z-]+)\): mark \*\*([^*]+)\*\*(?: and \*\*([^*]+)\*\*)?", example)
+        assert marked, f"the {category} row names no phrase marked in a key"
+        alternatives = []
+        for article_id, *phrases in marked:
             key = medialit.annotations(article_id)
-            assert any(s.text == phrase and s.category == category for s in key.loaded), (category, phrase)
+            for phrase in filter(None, phrases):
+                found = [s for s in key.loaded if s.text == phrase and s.category == category]
+                assert found, (category, phrase)
+                alternatives.append(found[0].alternative)
+        assert neutral.strip() == alternatives[0], (category, neutral.strip(), alternatives[0])
+        categories.add(category)
+    assert categories == set(LOADED_CATEGORIES), "every category has a row"
+
+
+def test_guide_quotations_are_verbatim():
+    """Is every backticked quotation the guide credits to a sample article copied exactly from it?"""
+    guide = (datasets_dir() / "ANNOTATION_GUIDE.md").read_text(encoding="utf-8")
+    checked = 0
+    for quote, article_id in re.findall(r"`([^`]{12,})` \(([a-z-]+)\)", guide):
+        if article_id in ARTICLE_IDS:  # Markdown wraps lines, so compare with runs of spaces made one
+            text = " ".join(medialit.load(article_id).text.split())
+            assert " ".join(quote.split()) in text, (article_id, quote)
             checked += 1
-    assert checked >= len(LOADED_CATEGORIES)
+    assert checked >= 20
 
 
 def test_article_keys_are_rebuilt_from_the_passes():

@@ -4,8 +4,11 @@
     python tools/reconcile_passes.py --report   # lists what the passes disagree on, writes nothing
 
 Inputs: datasets/annotations/passes/{a,b}/<id>.json (two annotators working
-apart) and datasets/annotations/passes/decisions.json (the reconciler's calls
-where the rules below do not settle a disagreement).
+apart), datasets/annotations/passes/decisions.json (the reconciler's calls
+where the rules below do not settle a disagreement) and
+datasets/annotations/passes/corrections.json (fixes from a later review of the
+whole key, applied last: changes to items, keyed like decisions, and items both
+passes missed, under "add"; each carries a "note" saying why).
 
 The rules:
 - Spans are paired one to one by the largest overlap.
@@ -19,6 +22,8 @@ The rules:
 - A sentence label both passes gave stands; where they differ, a decision
   names the label, and the other goes to `also_acceptable`.
 - The article-level assessment is pass A's.
+- Review corrections are applied last; their "note" is kept in the corrections
+  file, not in the key.
 """
 
 from __future__ import annotations
@@ -144,16 +149,35 @@ def merge_assessment(a: dict, b: dict) -> dict:
     return a
 
 
-def reconcile(article_id: str, decisions: dict) -> tuple[dict, list[str]]:
+def load_corrections() -> dict:
+    """The review corrections file (``{article_id: {kind: {"start:end": change}, "add": {kind: [item]}}}``), or {}."""
+    path = PASSES / "corrections.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def apply_corrections(kind: str, items: list[dict], fixes: dict) -> list[dict]:
+    """Items after the review: changed or dropped by "start:end", plus the review's own additions."""
+    added = [{k: v for k, v in item.items() if k != "note"} for item in fixes.get("add", {}).get(kind, [])]
+    return sorted(_apply(items, fixes.get(kind, {})) + added, key=lambda s: (s["start"], s["end"]))
+
+
+def reconcile(article_id: str, decisions: dict, corrections: dict | None = None) -> tuple[dict, list[str]]:
+    """The answer key for ``article_id`` and the sentence disagreements no decision settles.
+
+    ``corrections`` defaults to datasets/annotations/passes/corrections.json.
+    """
     a = json.loads((PASSES / "a" / f"{article_id}.json").read_text(encoding="utf-8"))
     b = json.loads((PASSES / "b" / f"{article_id}.json").read_text(encoding="utf-8"))
     mine = decisions.get(article_id, {})
+    fixes = (load_corrections() if corrections is None else corrections).get(article_id, {})
     sentences, undecided = merge_sentences(a["sentences"], b["sentences"], mine.get("sentences", {}))
+    loaded = merge_loaded(a["loaded"], b["loaded"], mine.get("loaded", {}))
+    statistics = merge_statistics(a["statistics"], b["statistics"], mine.get("statistics", {}))
     key = {
         "article_id": article_id,
-        "loaded": merge_loaded(a["loaded"], b["loaded"], mine.get("loaded", {})),
-        "statistics": merge_statistics(a["statistics"], b["statistics"], mine.get("statistics", {})),
-        "sentences": sentences,
+        "loaded": apply_corrections("loaded", loaded, fixes),
+        "statistics": apply_corrections("statistics", statistics, fixes),
+        "sentences": apply_corrections("sentences", sentences, fixes),
         "assessment": merge_assessment(a["assessment"], b["assessment"]),
         "notes": mine.get(
             "notes", "Reconciled from two independent annotation passes (datasets/annotations/passes/)."
