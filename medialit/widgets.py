@@ -11,7 +11,7 @@ import ipywidgets as widgets
 from IPython.display import display
 
 from .errors import MedialitError
-from .progress import LearnerNameError, ProgressStore, write_export
+from .progress import LearnerNameError, ProgressStore, hand_in
 from .quiz import Quiz, Result, get_quiz, load_quizzes
 from .quiz.model import PARTLY, RIGHT, WRONG
 from .quiz.scoring import about_item
@@ -342,6 +342,11 @@ class QuizWidget:
                 self.store.record(self.quiz.id, self.quiz.lesson, answer, result.score, result.correct)
             except (MedialitError, OSError, TypeError, ValueError) as exc:
                 notes.append(f"<p>⚠ Your answer was checked but could not be saved: {_text(exc)}</p>")
+            else:
+                if getattr(self.store, "in_memory", False):
+                    notes.append(
+                        "<p>⚠ Your answer is kept only until this lesson closes: it cannot be saved.</p>"
+                    )
         body = self._verdict(result) + "".join(notes)
         if result.correct:
             if self.quiz.explanation not in result.feedback:
@@ -372,11 +377,17 @@ class QuizWidget:
             self.show_answer_button.tooltip = "Fill in the answer key's answer"
 
     def show_answer(self) -> None:
-        """Fill in the answer key's answer and explain it (nothing is saved)."""
+        """Fill in the answer key's answer and explain it; the store notes that it was shown."""
         self.set_answer(self.quiz.solution())
+        note = ""
+        if self.store is not None:
+            try:
+                self.store.record_reveal(self.quiz.id, self.quiz.lesson)
+            except (MedialitError, OSError, ValueError) as exc:
+                note = f"<p>⚠ This could not be noted in your progress: {_text(exc)}</p>"
         self.feedback.value = _message(
             "<strong>👁 The answer key's answer is filled in above.</strong>"
-            f"<p><strong>Why:</strong> {_text(self.quiz.explanation)}</p>",
+            f"<p><strong>Why:</strong> {_text(self.quiz.explanation)}</p>{note}",
             "#111",
         )
 
@@ -391,12 +402,20 @@ class QuizWidget:
         entry = self.store.entry(self.quiz.id)
         if not entry or entry.get("answer") is None:
             return
-        self.set_answer(entry["answer"])
+        try:
+            self.set_answer(entry["answer"])
+        except Exception:  # noqa: BLE001 (any stored value that does not fit; ipywidgets raises TraitError)
+            self.set_answer(None)  # a saved answer that does not fit this quiz any more: start blank
+            return
         score = entry.get("score", 0.0)
         self.feedback.value = _message(
             f"↺ Restored your last answer (score {score:.0%}). Press Check to see why."
         )
-        if not entry.get("correct"):
+        if self.store.revealed(self.quiz.id):
+            self._misses = 2
+            self._offer_help()
+            self.feedback.value += _message("👁 You looked at the answer key's answer for this quiz before.")
+        elif not entry.get("correct"):
             self._misses = 1
             self._offer_help()
 
@@ -493,14 +512,19 @@ def progress_widget(store: ProgressStore) -> widgets.Widget:
 
 
 class ExportWidget(widgets.VBox):
-    """A button that writes the results file for the teacher and says where it went."""
+    """A button that makes the results file for the teacher: a download link, and where copies were saved.
+
+    The link is a ``data:`` URI in an HTML widget, so it works offline, in JupyterLab and in Voilà (where a
+    student cannot reach the server's folders). A copy is also saved in ``folder`` and, when
+    ``$MEDIALIT_HANDIN`` is set, in that hand-in folder; the full paths are shown.
+    """
 
     def __init__(self, store: ProgressStore, folder: str = ".", lesson: str | None = None) -> None:
         self.store, self.folder, self.lesson = store, folder, lesson
         self.export_button = widgets.Button(
             description="Save results for my teacher",
             icon="download",
-            tooltip="Write a results file you can hand in",
+            tooltip="Make a results file you can download and hand in",
             layout=widgets.Layout(width="auto"),
         )
         self.message = widgets.HTML(value="")
@@ -509,17 +533,28 @@ class ExportWidget(widgets.VBox):
         self.add_class("medialit-export")
 
     def export(self) -> None:
-        """Write the file, then show its path or what went wrong."""
+        """Make the file, then show the download link and the saved copies' paths, or what went wrong."""
         try:
-            path = write_export(self.store, self.folder, self.lesson)
+            result = hand_in(self.store, self.folder, self.lesson)
         except (MedialitError, OSError) as exc:
             self.message.value = _message(f"✗ {_text(exc)}", RED)
             return
-        self.message.value = _message(f"✓ Saved your results to <code>{_text(path)}</code>", GREEN)
+        link = (
+            f'<a class="medialit-download" download="{html.escape(result.filename)}" '
+            f'href="{result.data_uri}" style="font-weight:bold;color:#0b57d0">'
+            f"⬇ Download {_text(result.filename)}</a> and hand it in as your teacher asks."
+        )
+        parts = [_message(f"✓ Your results are ready. {link}", GREEN)]
+        if result.saved is not None:
+            parts.append(_message(f"A copy is saved at <code>{_text(result.saved)}</code>"))
+        if result.handed_in is not None:
+            parts.append(_message(f"✓ Handed in: <code>{_text(result.handed_in)}</code>", GREEN))
+        parts += [_message(f"⚠ {_text(problem)}", AMBER) for problem in result.problems]
+        self.message.value = "".join(parts)
 
 
 def export_widget(store: ProgressStore, folder: str = ".", lesson: str | None = None) -> widgets.Widget:
-    """A button that writes the teacher's results file into ``folder``."""
+    """A button that makes the teacher's results file: a download link, and a copy in ``folder``."""
     return ExportWidget(store, folder, lesson)
 
 
