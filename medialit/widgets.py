@@ -404,7 +404,7 @@ class QuizWidget:
             return
         try:
             self.set_answer(entry["answer"])
-        except Exception:  # noqa: BLE001 (any stored value that does not fit; ipywidgets raises TraitError)
+        except Exception:  # any stored value that does not fit (ipywidgets raises TraitError)
             self.set_answer(None)  # a saved answer that does not fit this quiz any more: start blank
             return
         score = entry.get("score", 0.0)

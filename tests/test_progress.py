@@ -1,56 +1,163 @@
-"""Tests for medialit.progress: saved answers, corrupt files, names and the teacher's export."""
+"""Tests for medialit.progress.store: every attempt kept, shared safely, checked on the way in and out."""
 
 from __future__ import annotations
 
-import json
+import math
+import sqlite3
 
 import pytest
 
-from medialit.datafiles import schema_errors
-from medialit.errors import MedialitError
 from medialit.progress import (
     LearnerNameError,
     ProgressStore,
-    export_results,
+    ProgressValueError,
+    progress_path,
     validate_learner_name,
-    write_export,
 )
+from medialit.progress import database, store as store_module
+
+L01 = "01-Loaded-Language"
 
 
 @pytest.fixture
 def store(tmp_path):
-    return ProgressStore(tmp_path / "progress.json")
+    return ProgressStore(tmp_path / "progress.sqlite3")
 
 
 def test_answers_are_saved_and_restored(store, tmp_path):
     """Is a checked answer on disk at once, and there for a new store on the same file?"""
     store.set_learner("Sam")
-    store.record("l01-flood-category", "01-Loaded-Language", "labeling", 0.0, False)
-    store.record("l01-flood-category", "01-Loaded-Language", "emotive-metaphor", 1.0, True)
-    again = ProgressStore(tmp_path / "progress.json")
+    store.record("l01-flood-category", L01, "labeling", 0.0, False)
+    store.record("l01-flood-category", L01, "emotive-metaphor", 1.0, True)
+    again = ProgressStore(tmp_path / "progress.sqlite3")
     entry = again.entry("l01-flood-category")
     assert again.learner == "Sam" and again.answer("l01-flood-category") == "emotive-metaphor"
     assert entry["attempts"] == 2 and entry["score"] == 1.0 and entry["best_score"] == 1.0
+    assert again.warnings == []
 
 
-def test_writes_leave_no_temporary_files(store, tmp_path):
-    """After saving, is the folder left with just the progress file (the write was a rename)?"""
-    store.set_learner("Sam")
-    store.record("q", "01-Loaded-Language", [1, 2], 0.5, False)
-    assert [p.name for p in tmp_path.iterdir()] == ["progress.json"]
+def test_every_attempt_is_kept_and_latest_and_best_are_derived(store):
+    """Are all attempts kept in order, with the latest answer and the best score worked out from them?"""
+    for answer, score in [("a", 0.5), ("b", 1.0), ("c", 0.25)]:
+        store.record("l01-q", L01, answer, score, score == 1.0)
+    entry = store.entry("l01-q")
+    assert [h["answer"] for h in entry["history"]] == ["a", "b", "c"]
+    assert [h["score"] for h in entry["history"]] == [0.5, 1.0, 0.25]
+    assert entry["answer"] == "c" and entry["score"] == 0.25 and entry["correct"] is False
+    assert entry["best_score"] == 1.0 and entry["attempts"] == 3
+    assert entry["first_at"] <= entry["last_at"]
 
 
-@pytest.mark.parametrize("content", ["{not json", '{"format": "something else"}', "\x00\x01binary", "[]"])
-def test_corrupt_file_is_moved_aside_and_reported(tmp_path, content):
-    """Is an unreadable progress file kept aside, reported, and replaced by a fresh one?"""
-    path = tmp_path / "progress.json"
-    path.write_text(content, encoding="utf-8")
-    store = ProgressStore(path)
-    assert store.warnings and "could not be read" in store.warnings[0]
-    aside = list(tmp_path.glob("progress.json.corrupt-*"))
-    assert len(aside) == 1 and aside[0].read_text(encoding="utf-8") == content
-    store.set_learner("Sam")
-    assert json.loads(path.read_text(encoding="utf-8"))["learner"] == "Sam"
+def test_two_stores_on_one_file_lose_nothing(tmp_path):
+    """Name and q00 saved through one store, q01 through another opened before: is everything there?"""
+    first, second = ProgressStore(tmp_path / "p.sqlite3"), ProgressStore(tmp_path / "p.sqlite3")
+    first.set_learner("Ana")
+    first.record("q00", L01, "x", 1.0, True)
+    second.record("q01", L01, "y", 0.0, False)
+    for view in (first, second, ProgressStore(tmp_path / "p.sqlite3")):
+        assert view.learner == "Ana"
+        assert set(view.snapshot()["answers"]) == {"q00", "q01"}
+
+
+def test_the_database_is_versioned_and_in_wal_mode(store):
+    """Does the file carry its schema version and application id, and use write-ahead logging?"""
+    con = sqlite3.connect(store.path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == database.SCHEMA_VERSION
+    assert con.execute("PRAGMA application_id").fetchone()[0] == database.APPLICATION_ID
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"attempts", "responses", "names", "reveals"} <= tables
+    con.close()
+
+
+def test_a_later_schema_version_is_reached_by_its_upgrade_step(store, monkeypatch):
+    """With a version 2 and its upgrade step, is an existing version-1 file upgraded, its answers kept?"""
+    store.record("l01-q", L01, "a", 1.0, True)
+
+    def add_column(con):
+        con.execute("ALTER TABLE attempts ADD COLUMN seconds REAL")
+
+    monkeypatch.setattr(database, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(database.UPGRADES, 1, add_column)
+    again = ProgressStore(store.path)
+    assert again.answer("l01-q") == "a" and again.warnings == []
+    con = sqlite3.connect(store.path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert "seconds" in {r[1] for r in con.execute("PRAGMA table_info(attempts)")}
+    con.close()
+
+
+def test_a_database_from_a_newer_kit_is_left_alone(store, monkeypatch):
+    """Is a file from a newer kit neither changed nor moved, with a warning and a store that still works?"""
+    store.record("l01-q", L01, "a", 1.0, True)
+    con = sqlite3.connect(store.path)
+    con.execute("PRAGMA user_version = 99")
+    con.close()
+    before = store.path.read_bytes()
+    newer = ProgressStore(store.path)
+    assert newer.in_memory and "newer version" in newer.warnings[0]
+    newer.record("l01-q", L01, "b", 0.0, False)
+    assert store.path.read_bytes() == before
+
+
+@pytest.mark.parametrize("score", [math.nan, math.inf, -math.inf, -0.1, 1.5, 100, "1", None, True])
+def test_record_refuses_scores_that_are_not_from_0_to_1(store, score):
+    """Is a NaN, infinite, out-of-range or non-number score refused, and nothing saved?"""
+    with pytest.raises(ProgressValueError, match="score"):
+        store.record("l01-q", L01, "a", score, False)
+    assert store.entry("l01-q") is None
+
+
+def test_record_refuses_absurd_attempt_counts(store, monkeypatch):
+    """After MAX_ATTEMPTS checks of one quiz (a runaway loop), are more refused while other quizzes still save?"""
+    monkeypatch.setattr(store_module, "MAX_ATTEMPTS", 3)
+    for _ in range(3):
+        store.record("l01-q", L01, "a", 0.0, False)
+    with pytest.raises(ProgressValueError, match="already been checked 3 times"):
+        store.record("l01-q", L01, "a", 0.0, False)
+    assert store.entry("l01-q")["attempts"] == 3
+    store.record("l01-other", L01, "a", 1.0, True)
+
+
+@pytest.mark.parametrize(
+    ("quiz_id", "lesson", "answer"),
+    [
+        ("Bad Id", L01, "a"),
+        ("l01-q", "01/../../x", "a"),
+        ("l01-q", "", "a"),
+        ("l01-q", L01, {1, 2}),
+        ("l01-q", L01, math.nan),
+        ("l01-q", L01, "x" * 30_000),
+    ],
+)
+def test_record_refuses_ids_lessons_and_answers_it_cannot_keep(store, quiz_id, lesson, answer):
+    """Are a malformed quiz id or lesson, and an answer that is not plain JSON data (or far too long), refused?"""
+    with pytest.raises(ProgressValueError):
+        store.record(quiz_id, lesson, answer, 0.5, False)
+    assert store.snapshot()["answers"] == {}
+
+
+def test_free_text_responses_keep_every_save_and_return_the_latest(store, tmp_path):
+    """Does save_response keep the text, prompt and lesson, with the latest save winning on read?"""
+    store.save_response("l05-reflection", "05-Your-Own-Article", "first draft", prompt="What surprised you?")
+    store.save_response("l05-reflection", "05-Your-Own-Article", "Zoë's final\ntext")
+    saved = ProgressStore(tmp_path / "progress.sqlite3").response("l05-reflection")
+    assert saved["text"] == "Zoë's final\ntext" and saved["prompt"] is None
+    assert saved["lesson"] == "05-Your-Own-Article" and saved["saved_at"]
+    assert store.response("l05-other") is None
+    con = sqlite3.connect(store.path)
+    assert con.execute("SELECT count(*) FROM responses").fetchone()[0] == 2
+    con.close()
+    with pytest.raises(ProgressValueError):
+        store.save_response("l05-reflection", "05-Your-Own-Article", 42)
+
+
+def test_a_revealed_answer_is_remembered(store, tmp_path):
+    """Is "Show answer" noted per quiz, for any store on the file?"""
+    assert not store.revealed("l01-q")
+    store.record_reveal("l01-q", L01)
+    assert ProgressStore(tmp_path / "progress.sqlite3").revealed("l01-q")
+    assert not store.revealed("l01-other")
 
 
 @pytest.mark.parametrize("name", ["", "   ", "../etc/passwd", "a\\b", "x" * 41, "<script>", ".."])
@@ -61,41 +168,42 @@ def test_bad_learner_names_are_refused(name):
 
 
 def test_good_names_are_tidied():
-    """Are ordinary names (accents, hyphens, apostrophes) accepted, with spaces tidied?"""
+    """Are ordinary names (accents, hyphens, apostrophes) accepted, with spaces tidied and accents composed?"""
     assert validate_learner_name("  Zoë   O'Neil-Díaz ") == "Zoë O'Neil-Díaz"
+    assert validate_learner_name("Zoe\u0308") == "Zoë"
+
+
+def test_the_latest_name_counts(store):
+    """If the name is saved twice, is the later one the learner's name?"""
+    store.set_learner("Ana")
+    store.set_learner("Ana Lopez")
+    assert store.learner == "Ana Lopez"
 
 
 def test_progress_location_follows_the_environment(tmp_path, monkeypatch):
-    """Does MEDIALIT_PROGRESS choose where progress is kept?"""
-    monkeypatch.setenv("MEDIALIT_PROGRESS", str(tmp_path / "class" / "p.json"))
+    """Does MEDIALIT_PROGRESS choose where progress is kept, and is ~/.medialit/progress.sqlite3 the default?"""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("MEDIALIT_PROGRESS", raising=False)
+    assert progress_path() == tmp_path / "home" / ".medialit" / "progress.sqlite3"
+    monkeypatch.setenv("MEDIALIT_PROGRESS", str(tmp_path / "class" / "p.sqlite3"))
     store = ProgressStore()
     store.set_learner("Ana")
-    assert (tmp_path / "class" / "p.json").exists()
+    assert store.path == tmp_path / "class" / "p.sqlite3" and store.path.exists()
+
+
+def test_a_json_path_means_the_database_beside_it(tmp_path, monkeypatch):
+    """Does a MEDIALIT_PROGRESS path ending in .json (the old format) use the .sqlite3 file of the same name?"""
+    monkeypatch.setenv("MEDIALIT_PROGRESS", str(tmp_path / "p.json"))
+    store = ProgressStore()
+    store.set_learner("Ana")
+    assert store.path == tmp_path / "p.sqlite3" and not (tmp_path / "p.json").exists()
 
 
 def test_lesson_scores(store):
     """Is a lesson's score the mean of its latest scores, counting unanswered quizzes as 0?"""
-    store.record("a", "01-Loaded-Language", "x", 1.0, True)
-    store.record("b", "01-Loaded-Language", "x", 0.5, False)
-    scores = store.lesson_scores({"01-Loaded-Language": 4, "02-Numbers-and-Sources": 3})
-    assert scores["01-Loaded-Language"] == {"answered": 2, "total": 4, "score": 0.375}
+    store.record("a", L01, "x", 1.0, True)
+    store.record("b", L01, "x", 0.5, False)
+    store.record("b", L01, "x", 0.5, False)
+    scores = store.lesson_scores({L01: 4, "02-Numbers-and-Sources": 3})
+    assert scores[L01] == {"answered": 2, "total": 4, "score": 0.375}
     assert scores["02-Numbers-and-Sources"]["answered"] == 0
-
-
-def test_export_matches_its_schema(store, tmp_path):
-    """Does the export hold learner, lesson, per-quiz score, attempts, times and version, valid against its schema?"""
-    store.set_learner("Sam")
-    store.record("l01-flood-category", "01-Loaded-Language", "emotive-metaphor", 1.0, True)
-    store.record("l02-oig-percent", "02-Numbers-and-Sources", 3.0, 0.0, False)
-    path = write_export(store, tmp_path, lesson="01-Loaded-Language")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    assert schema_errors(data, "export.schema.json") == []
-    assert [r["quiz"] for r in data["results"]] == ["l01-flood-category"]
-    assert data["learner"] == "Sam" and data["kit_version"]
-    assert path.name == "medialit-results-Sam-01-Loaded-Language.json"
-
-
-def test_export_needs_a_name(store):
-    """Is an export without a learner name refused with a message saying what to do?"""
-    with pytest.raises(MedialitError, match="Type your name"):
-        export_results(store)

@@ -25,8 +25,8 @@ IDS = [q.id for q in QUIZZES]
 
 @pytest.fixture
 def store(tmp_path):
-    """A fresh progress file in a temporary folder."""
-    return ProgressStore(tmp_path / "progress.json")
+    """A fresh progress database in a temporary folder."""
+    return ProgressStore(tmp_path / "progress.sqlite3")
 
 
 @pytest.fixture(params=QUIZZES, ids=IDS)
@@ -85,7 +85,7 @@ def test_empty_answer_is_not_an_attempt(quiz, store):
     assert html.escape(quiz.check(w.answer).feedback) in w.feedback.value
     assert w.attempts == 0
     assert store.entry(quiz.id) is None
-    assert not store.path.exists()
+    assert store.snapshot()["answers"] == {}
 
 
 def test_wrong_answers_bring_hint_then_answer(quiz, store):
@@ -346,7 +346,7 @@ def test_show_functions_share_one_default_store(tmp_path, monkeypatch):
     assert all(isinstance(x, ipywidgets.Widget) for x in shown)
     assert "quiz-l01-flood-category" in shown[0]._dom_classes
     assert mw._default_store is not None
-    assert mw._default_store.path == tmp_path / "default.json"
+    assert mw._default_store.path == tmp_path / "default.sqlite3"
     assert shown[2].store is shown[3].store is mw._default_store
 
 

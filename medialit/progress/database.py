@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,6 +23,8 @@ APPLICATION_ID = 0x4D4C5031
 SCHEMA_VERSION = 1
 #: How long a write waits for another lesson's write to finish before giving up (seconds).
 BUSY_TIMEOUT_SECONDS = 20.0
+
+_ROW_PROBLEM = re.compile(r"^(CHECK constraint failed|NULL value in) ")
 
 _VERSION_1 = """
 CREATE TABLE names (            -- every name the learner saved, the latest counts
@@ -118,25 +121,36 @@ def prepare(con: sqlite3.Connection, *, check: bool = False) -> None:
     Raises :class:`NewerDatabaseError`, :class:`ForeignDatabaseError`, or ``sqlite3.DatabaseError`` for a
     damaged file (``PRAGMA integrity_check`` failing counts as damaged).
     """
-    version = con.execute("PRAGMA user_version").fetchone()[0]
-    if check or version != SCHEMA_VERSION:
+    version = _check_ours(con)
+    if version != SCHEMA_VERSION or check:
         con.execute("PRAGMA journal_mode = WAL")  # kept in the file; a no-op once set
     if version != SCHEMA_VERSION:
         with transaction(con):
-            version = con.execute("PRAGMA user_version").fetchone()[0]
-            app = con.execute("PRAGMA application_id").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise NewerDatabaseError(f"made by a newer medialit (schema version {version})")
-            if version == 0 and (app not in (0, APPLICATION_ID) or _has_tables(con)):
-                raise ForeignDatabaseError("a SQLite file, but not a medialit progress database")
+            version = _check_ours(con)  # again, now that no other lesson can be creating it
             for step in range(version, SCHEMA_VERSION):
                 UPGRADES[step](con)
             con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     if check:
-        problems = [row[0] for row in con.execute("PRAGMA integrity_check(5)")]
-        if problems != ["ok"]:
-            raise sqlite3.DatabaseError("integrity check failed: " + "; ".join(problems))
+        # A row breaking a CHECK or NOT NULL constraint is not damage to the file: such rows are skipped,
+        # with a warning, when they are read (ProgressStore validates every row).
+        problems = [
+            row[0] for row in con.execute("PRAGMA integrity_check(20)") if not _ROW_PROBLEM.match(row[0])
+        ]
+        if problems not in ([], ["ok"]):
+            detail = " ".join("; ".join(problems).split())
+            raise sqlite3.DatabaseError(f"integrity check failed: {detail[:160]}")
+
+
+def _check_ours(con: sqlite3.Connection) -> int:
+    """The schema version; raises if the file is another program's database or from a newer kit."""
+    version = con.execute("PRAGMA user_version").fetchone()[0]
+    app = con.execute("PRAGMA application_id").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise NewerDatabaseError(f"made by a newer medialit (schema version {version})")
+    if version == 0 and (app not in (0, APPLICATION_ID) or _has_tables(con)):
+        raise ForeignDatabaseError("a SQLite file, but not a medialit progress database")
+    return version
 
 
 def _has_tables(con: sqlite3.Connection) -> bool:
