@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import html
 import json
@@ -119,6 +120,22 @@ def test_restore_last_answer(quiz, store):
     assert "Restored your last answer" in again.feedback.value
     assert f"{store.entry(quiz.id)['score']:.0%}" in again.feedback.value
     assert again.attempts == 0
+
+
+def test_show_answer_survives_a_reload(store):
+    """Is pressing Show answer saved, so a new widget on the same file still offers it and says so?"""
+    quiz = get_quiz("l01-flood-category")
+    w = mw.quiz_widget(quiz, store)
+    w.set_answer(wrong_answer(quiz))
+    w.check()
+    w.check()
+    w.show_answer_button.click()
+    assert store.revealed(quiz.id)
+    again = mw.quiz_widget(quiz, ProgressStore(store.path))
+    assert not again.show_answer_button.disabled
+    assert "looked at the answer key" in again.feedback.value
+    fresh = mw.quiz_widget(get_quiz("l02-oig-percent"), ProgressStore(store.path))
+    assert fresh.show_answer_button.disabled
 
 
 def test_root_has_quiz_class(quiz):
@@ -314,10 +331,44 @@ def test_export_writes_valid_file(store, tmp_path):
     w.export_button.click()
     files = list(out.glob("*.json"))
     assert len(files) == 1
-    assert html.escape(str(files[0])) in w.message.value
+    assert html.escape(str(files[0].resolve())) in w.message.value
     data = json.loads(files[0].read_text(encoding="utf-8"))
     assert schema_errors(data, "export.schema.json") == []
     assert len(data["results"]) == 3
+
+
+def test_export_offers_a_download_link(store, tmp_path, monkeypatch):
+    """Does the export show a download link whose data: URI is the results file itself (works in Voilà), and
+    say where the saved and handed-in copies are?"""
+    box = tmp_path / "box"
+    box.mkdir()
+    monkeypatch.setenv("MEDIALIT_HANDIN", str(box))
+    store.set_learner("Zoë O'Neil")
+    store.save_response("l05-reflection", "05-Your-Own-Article", "<script>alert(1)</script>")
+    w = mw.export_widget(store, folder=tmp_path / "out")
+    w.export_button.click()
+    link = re.search(
+        r'<a class="medialit-download" download="([^"]+)" href="data:application/json;charset=utf-8;'
+        r'base64,([A-Za-z0-9+/=]+)"',
+        w.message.value,
+    )
+    assert link, w.message.value
+    saved = next((tmp_path / "out").glob("*.json"))
+    assert html.unescape(link.group(1)) == saved.name
+    assert base64.b64decode(link.group(2)) == saved.read_bytes()
+    assert html.escape(str(saved.resolve())) in w.message.value
+    assert html.escape(str((box / saved.name).resolve())) in w.message.value
+    assert "<script>" not in w.message.value
+
+
+def test_export_link_works_even_if_no_copy_can_be_saved(store, tmp_path):
+    """If the lesson's folder cannot be written, is the download link still offered, with the reason?"""
+    store.set_learner("Sam")
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    w = mw.export_widget(store, folder=blocked)
+    w.export_button.click()
+    assert "medialit-download" in w.message.value and "could not be saved" in w.message.value
 
 
 def test_export_without_name_explains(store, tmp_path):
