@@ -11,10 +11,11 @@ from medialit.progress import (
     LearnerNameError,
     ProgressStore,
     ProgressValueError,
+    database,
     progress_path,
     validate_learner_name,
 )
-from medialit.progress import database, store as store_module
+from medialit.progress import store as store_module
 
 L01 = "01-Loaded-Language"
 

@@ -99,6 +99,7 @@ def connect(target: str) -> sqlite3.Connection:
     """
     con = sqlite3.connect(target, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False)
     con.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+    con.execute("PRAGMA synchronous = FULL")  # a check is on disk when Check returns, even if power fails
     return con
 
 
@@ -122,6 +123,15 @@ def prepare(con: sqlite3.Connection, *, check: bool = False) -> None:
     damaged file (``PRAGMA integrity_check`` failing counts as damaged).
     """
     version = _check_ours(con)
+    if check:  # before anything is written, so that a damaged file is kept aside exactly as it was
+        # A row breaking a CHECK or NOT NULL constraint is not damage to the file: such rows are skipped,
+        # with a warning, when they are read (ProgressStore validates every row).
+        problems = [
+            row[0] for row in con.execute("PRAGMA integrity_check(20)") if not _ROW_PROBLEM.match(row[0])
+        ]
+        if problems not in ([], ["ok"]):
+            detail = " ".join("; ".join(problems).split())
+            raise sqlite3.DatabaseError(f"integrity check failed: {detail[:160]}")
     if version != SCHEMA_VERSION or check:
         con.execute("PRAGMA journal_mode = WAL")  # kept in the file; a no-op once set
     if version != SCHEMA_VERSION:
@@ -131,15 +141,6 @@ def prepare(con: sqlite3.Connection, *, check: bool = False) -> None:
                 UPGRADES[step](con)
             con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    if check:
-        # A row breaking a CHECK or NOT NULL constraint is not damage to the file: such rows are skipped,
-        # with a warning, when they are read (ProgressStore validates every row).
-        problems = [
-            row[0] for row in con.execute("PRAGMA integrity_check(20)") if not _ROW_PROBLEM.match(row[0])
-        ]
-        if problems not in ([], ["ok"]):
-            detail = " ".join("; ".join(problems).split())
-            raise sqlite3.DatabaseError(f"integrity check failed: {detail[:160]}")
 
 
 def _check_ours(con: sqlite3.Connection) -> int:

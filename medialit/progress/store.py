@@ -58,13 +58,40 @@ def _locations(path: Path) -> tuple[Path, Path | None]:
     return path, None
 
 
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    """(process id, device, inode) of ``path`` now, or None if it is missing."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (os.getpid(), status.st_dev, status.st_ino)
+
+
+def _copy_into_memory(path: Path, memory: sqlite3.Connection) -> sqlite3.Connection:
+    """``memory`` holding a copy of the database at ``path``, read without writing anything beside it
+    (read-only, else as an immutable file); ``memory`` unchanged if neither works."""
+    for mode in ("mode=ro", "immutable=1"):
+        try:
+            source = sqlite3.connect(f"file:{quote(str(path))}?{mode}", uri=True)
+            try:
+                source.backup(memory)
+            finally:
+                source.close()
+            return memory
+        except sqlite3.Error:
+            memory.close()
+            memory = connect(":memory:")
+    return memory
+
+
 class ProgressStore:
     """A learner's progress, in one SQLite database that any number of open lessons share safely.
 
-    Every check is one short transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``) on a connection opened for
-    it; nothing is cached, so one lesson's write never overwrites another's. The database is in WAL mode
-    and waits up to 20 s for another lesson's write. Every attempt is kept; the latest and best answer per
-    quiz are derived when read. Rows that do not make sense are skipped with a warning.
+    Every check is one short transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``, on disk when it returns);
+    nothing is cached, so one lesson's write never overwrites another's: every read asks the database.
+    The database is in WAL mode and a write waits up to 20 s for another lesson's. Every attempt is kept;
+    the latest and best answer per quiz are derived when read. Rows that do not make sense are skipped
+    with a warning. The connection is reopened if the file is replaced or the process forks.
 
     Opening never blocks a lesson: a damaged file (not SQLite, truncated, failing its integrity check,
     or an old ``progress.json`` that cannot be read) is kept aside as ``<name>.corrupt-<time>`` and a
@@ -76,9 +103,34 @@ class ProgressStore:
         self.path, self._legacy = _locations(Path(path) if path is not None else progress_path())
         self.warnings: list[str] = []
         self.in_memory = False
-        self._memory: sqlite3.Connection | None = None
+        self._con: sqlite3.Connection | None = None
+        self._identity: tuple[int, int, int] | None = None  # (process id, device, inode) of the connection
         self._reported: set[str] = set()
         self._open()
+
+    def close(self) -> None:
+        """Close the connection (the store reopens it if used again)."""
+        if self._con is not None and not self.in_memory:
+            self._con.close()
+            self._con = self._identity = None
+
+    def backup(self, target: str | os.PathLike[str]) -> Path:
+        """Copy everything saved into a new database file ``target`` (safe while lessons are writing).
+
+        Uses SQLite's online backup; raises ProgressFileError if ``target`` exists or cannot be written.
+        """
+        target = Path(target)
+        if target.exists():
+            raise ProgressFileError(f"{target} already exists; choose a new file name for the backup")
+        with self._db() as con:
+            copy = sqlite3.connect(target)
+            try:
+                con.backup(copy)
+            except sqlite3.Error as exc:
+                raise ProgressFileError(f"the backup to {target} failed ({exc})") from None
+            finally:
+                copy.close()
+        return target
 
     # --- opening --------------------------------------------------------------------------------------
 
@@ -90,8 +142,10 @@ class ProgressStore:
                 prepare(con, check=True)
                 if self._legacy is not None and self._legacy.exists():
                     self.warnings += import_legacy(con, self._legacy)
-            finally:
+            except BaseException:
                 con.close()
+                raise
+            self._con, self._identity = con, _identity(self.path)
             return
         except (sqlite3.Error, OSError) as exc:
             problem = exc
@@ -132,42 +186,46 @@ class ProgressStore:
         self.in_memory = True
         memory = connect(":memory:")
         if copy and self.path.exists():
-            try:
-                source = sqlite3.connect(f"file:{quote(str(self.path))}?immutable=1", uri=True)
-                try:
-                    source.backup(memory)
-                finally:
-                    source.close()
-            except sqlite3.Error:
-                memory.close()
-                memory = connect(":memory:")
+            memory = _copy_into_memory(self.path, memory)
         try:
             prepare(memory)
         except sqlite3.Error:
             memory.close()
             memory = connect(":memory:")
             prepare(memory)
-        self._memory = memory
+        self._con = memory
 
-    @contextmanager
-    def _db(self) -> Iterator[sqlite3.Connection]:
-        """A connection for one operation (the in-memory one, or a new one on the file, closed after)."""
-        if self._memory is not None:
-            yield self._memory
-            return
+    def _reconnect(self) -> sqlite3.Connection:
+        """A connection to the file as it is now (after a fork, or if it was replaced or removed)."""
+        if self._con is not None and self._identity is not None and self._identity[0] == os.getpid():
+            self._con.close()
+            self._warn_once(
+                "replaced",
+                f"Your progress file {self.path} was replaced or removed while the lesson was open; "
+                "new answers are saved in the file now there.",
+            )
+        self._con = self._identity = None
         try:
             con = connect(str(self.path))
             prepare(con)
         except sqlite3.Error as exc:
             raise ProgressFileError(f"the progress file {self.path} cannot be opened ({exc})") from None
+        self._con, self._identity = con, _identity(self.path)
+        return con
+
+    @contextmanager
+    def _db(self) -> Iterator[sqlite3.Connection]:
+        """The connection, checked to be this process's and to the file now at :attr:`path`."""
+        con = self._con
+        if not self.in_memory and (con is None or self._identity != _identity(self.path)):
+            con = self._reconnect()
+        assert con is not None
         try:
             yield con
         except sqlite3.Error as exc:
             raise ProgressFileError(
                 f"the progress file {self.path} cannot be used just now ({exc})"
             ) from None
-        finally:
-            con.close()
 
     def _write(self, sql: str, params: tuple[Any, ...]) -> None:
         with self._db() as con, transaction(con):
