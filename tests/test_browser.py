@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from medialit.progress import ProgressStore
 from medialit.quiz import get_quiz
 from medialit.widgets import _readable
 
@@ -347,8 +348,8 @@ def _answer_quizzes(page: Any, expected: dict[str, Any], where: str) -> dict[str
 
 
 def _assert_saved(progress: Path, expected: dict[str, Any]) -> None:
-    """The progress file holds both checked answers, marked correct."""
-    answers = json.loads(progress.read_text(encoding="utf-8"))["answers"]
+    """The progress store holds both checked answers, marked correct."""
+    answers = ProgressStore(progress).snapshot()["answers"]
     assert sorted(answers[HIGHLIGHT]["answer"]) == expected["indices"]
     assert answers[CHOICE]["answer"] == expected["option"]
     assert answers[HIGHLIGHT]["correct"] and answers[CHOICE]["correct"]
