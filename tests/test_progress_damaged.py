@@ -189,3 +189,32 @@ def test_a_widget_never_crashes_on_a_stored_answer(tmp_path, answer):
         widget = mw.quiz_widget(quiz, store)
         widget.set_answer(quiz.solution())
         assert widget.check().correct
+
+
+def test_old_progress_in_a_folder_that_cannot_be_written_is_still_shown(tmp_path, monkeypatch):
+    """With an old progress.json in a folder that cannot be written, are its answers shown (in memory) and the
+    file left as it was?"""
+    import json
+
+    old = tmp_path / "progress.json"
+    entry = {"lesson": "01-Loaded-Language", "answer": "labeling", "score": 0.0, "correct": False}
+    entry |= {"attempts": 2, "first_at": "2026-11-20T10:00:00+00:00", "last_at": "2026-11-20T10:05:00+00:00"}
+    old.write_text(json.dumps({"format": "medialit-progress/1", "learner": "Sam", "answers": {QUIZ: entry}}))
+    content = old.read_bytes()
+    real_connect = store_module.connect
+
+    def read_only(target):
+        if target != ":memory:":
+            raise sqlite3.OperationalError("unable to open database file")
+        return real_connect(target)
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied", str(src))
+
+    monkeypatch.setattr(store_module, "connect", read_only)
+    monkeypatch.setattr(os, "rename", refuse)
+    store = ProgressStore(tmp_path / "progress.sqlite3")
+    assert store.in_memory and store.learner == "Sam" and store.entry(QUIZ)["attempts"] == 2
+    assert any("could not be renamed" in w for w in store.warnings)
+    assert old.read_bytes() == content
+    _checks(store)

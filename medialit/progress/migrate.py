@@ -72,8 +72,9 @@ def _read(path: Path) -> tuple[bytes, dict[str, Any]]:
     return raw, data
 
 
-def import_legacy(con: sqlite3.Connection, path: Path) -> list[str]:
-    """Import the old progress file at ``path`` into the database on ``con``, then rename it ``*.migrated``.
+def import_legacy(con: sqlite3.Connection, path: Path, database: str) -> list[str]:
+    """Import the old progress file at ``path`` into the database on ``con`` (named ``database`` in the
+    warnings), then rename it ``*.migrated``.
 
     Returns the warnings for the learner (what was imported, skipped, or kept aside). A file that cannot
     be read as an old progress file (bad JSON, nested 100,000 levels deep, not UTF-8) is kept aside as
@@ -117,7 +118,7 @@ def import_legacy(con: sqlite3.Connection, path: Path) -> list[str]:
             )
     warnings = [
         f"Your saved progress ({len(entries)} answered quizzes) was moved from {path.name} into the new "
-        f"progress database {Path(con_path(con)).name}."
+        f"progress database {database}."
     ]
     if skipped:
         warnings.append("These saved answers could not be read and were left out: " + "; ".join(skipped[:10]))
@@ -135,12 +136,6 @@ def _rename(path: Path) -> Path:
     target = path.with_name(f"{path.name}.migrated")
     os.rename(path, target)
     return target
-
-
-def con_path(con: sqlite3.Connection) -> str:
-    """The file behind ``con`` ("" for an in-memory database)."""
-    row = con.execute("PRAGMA database_list").fetchone()
-    return row[2] if row else ""
 
 
 def _insert(con: sqlite3.Connection, entries: list[dict[str, Any]], learner: str | None) -> None:

@@ -141,7 +141,7 @@ class ProgressStore:
             try:
                 prepare(con, check=True)
                 if self._legacy is not None and self._legacy.exists():
-                    self.warnings += import_legacy(con, self._legacy)
+                    self.warnings += import_legacy(con, self._legacy, self.path.name)
             except BaseException:
                 con.close()
                 raise
@@ -193,6 +193,8 @@ class ProgressStore:
             memory.close()
             memory = connect(":memory:")
             prepare(memory)
+        if copy and self._legacy is not None and self._legacy.exists():
+            self.warnings += import_legacy(memory, self._legacy, "kept in memory")
         self._con = memory
 
     def _reconnect(self) -> sqlite3.Connection:
