@@ -9,6 +9,7 @@ import pytest
 
 from medialit.progress import (
     LearnerNameError,
+    ProgressFileError,
     ProgressStore,
     ProgressValueError,
     database,
@@ -16,6 +17,7 @@ from medialit.progress import (
     validate_learner_name,
 )
 from medialit.progress import store as store_module
+from medialit.progress.aside import keep_aside
 
 L01 = "01-Loaded-Language"
 
@@ -208,3 +210,23 @@ def test_lesson_scores(store):
     scores = store.lesson_scores({L01: 4, "02-Numbers-and-Sources": 3})
     assert scores[L01] == {"answered": 2, "total": 4, "score": 0.375}
     assert scores["02-Numbers-and-Sources"]["answered"] == 0
+
+
+def test_a_store_follows_its_file_when_it_is_replaced(store, tmp_path):
+    """If another lesson keeps the file aside (as damaged), do later checks go to the new file, with a warning?"""
+    store.record("l01-q", L01, "a", 1.0, True)
+    moved = keep_aside(store.path, "corrupt", companions=("-wal", "-shm"))
+    store.record("l01-r", L01, "b", 1.0, True)
+    assert set(ProgressStore(store.path).snapshot()["answers"]) == {"l01-r"}
+    assert set(ProgressStore(moved).snapshot()["answers"]) == {"l01-q"}
+    assert any("replaced or removed" in w for w in store.warnings)
+
+
+def test_backup_copies_everything(store, tmp_path):
+    """Does backup() write a complete copy (that opens as a store), and refuse to overwrite a file?"""
+    store.set_learner("Sam")
+    store.record("l01-q", L01, "a", 1.0, True)
+    copy = store.backup(tmp_path / "backup.sqlite3")
+    assert ProgressStore(copy).snapshot()["answers"].keys() == {"l01-q"}
+    with pytest.raises(ProgressFileError, match="already exists"):
+        store.backup(copy)

@@ -10,7 +10,6 @@ from contextlib import contextmanager
 __all__ = [
     "BUSY_TIMEOUT_SECONDS",
     "SCHEMA_VERSION",
-    "cannot_write",
     "connect",
     "is_damaged",
     "prepare",
@@ -160,18 +159,6 @@ def _has_tables(con: sqlite3.Connection) -> bool:
 
 def _error_name(exc: sqlite3.Error) -> str:
     return getattr(exc, "sqlite_errorname", "") or ""
-
-
-def cannot_write(exc: BaseException) -> bool:
-    """Does ``exc`` mean the folder or file cannot be written (as opposed to a damaged file)?"""
-    if isinstance(exc, OSError):
-        return True
-    if not isinstance(exc, sqlite3.OperationalError):
-        return False
-    name, text = _error_name(exc), str(exc).lower()
-    return name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM", "SQLITE_IOERR")) or any(
-        words in text for words in ("unable to open", "readonly database", "disk i/o error", "permission")
-    )
 
 
 def is_damaged(exc: BaseException) -> bool:

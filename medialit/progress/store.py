@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from ..errors import MedialitError
 from .aside import keep_aside
-from .database import NewerDatabaseError, cannot_write, connect, is_damaged, prepare, transaction
+from .database import NewerDatabaseError, connect, is_damaged, prepare, transaction
 from .migrate import import_legacy
 from .values import (
     MAX_ATTEMPTS,
@@ -135,6 +135,7 @@ class ProgressStore:
     # --- opening --------------------------------------------------------------------------------------
 
     def _open(self, retry: bool = True) -> None:
+        found = _identity(self.path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             con = connect(str(self.path))
@@ -155,6 +156,8 @@ class ProgressStore:
                 "ask your teacher to update the kit. Until then, nothing you do now will be saved.",
                 copy=False,
             )
+        elif is_damaged(problem) and retry and _identity(self.path) != found:
+            self._open(retry=False)  # another lesson has just replaced the file: use the new one
         elif is_damaged(problem) and retry:
             try:
                 aside = keep_aside(self.path, "corrupt", companions=_SQLITE_FILES)
@@ -171,14 +174,12 @@ class ProgressStore:
                 f"{aside.name}; your teacher can look at it. New answers are saved in a fresh file."
             )
             self._open(retry=False)
-        elif cannot_write(problem) or is_damaged(problem):
+        else:  # a folder that cannot be written, a file still damaged, or one locked for over 20 s
             self._use_memory(
                 f"Your progress cannot be saved in {self.path} ({problem}). The lesson still works, but "
                 "nothing you do now will be saved when it closes: tell your teacher.",
                 copy=not is_damaged(problem),
             )
-        else:
-            raise problem
 
     def _use_memory(self, warning: str, *, copy: bool) -> None:
         """Switch to an in-memory database, with a copy of what the file holds when it can be read."""
