@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from .datafiles import datasets_dir, read_json
 from .errors import DataFileError, UnknownArticleError
-from .schema import AnswerKey, ArticleInfo, Attributed, ContrastInfo, Document, SpanSet
+from .schema import AnswerKey, ArticleInfo, Attributed, ContrastInfo, Document, Provenance, SpanSet
 from .textfile import read_text
 
 __all__ = ["annotations", "articles", "contrast_passages", "ids", "load"]
@@ -16,7 +16,14 @@ __all__ = ["annotations", "articles", "contrast_passages", "ids", "load"]
 def _article_infos() -> tuple[ArticleInfo, ...]:
     records = read_json(datasets_dir() / "articles.json", "articles.schema.json")
     return tuple(
-        ArticleInfo(**{**r, **{k: Attributed(**r[k]) for k in ("outlet", "author", "date")}}) for r in records
+        ArticleInfo(
+            **{
+                **r,
+                **{k: Attributed(**r[k]) for k in ("outlet", "author", "date", "rating")},
+                "provenance": Provenance(**r["provenance"]),
+            }
+        )
+        for r in records
     )
 
 

@@ -151,6 +151,15 @@ class Attributed:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """Where a text came from: the corpus, the article's address, and its id in that corpus."""
+
+    corpus: str
+    url: str | None
+    corpus_id: str | None = None
+
+
+@dataclass(frozen=True)
 class ArticleInfo:
     """Metadata for one sample article (``datasets/articles.json``)."""
 
@@ -163,6 +172,8 @@ class ArticleInfo:
     genre_as_presented: str
     word_count: int
     notes: str
+    rating: Attributed | None = None  # the outlet's AllSides rating; source is corpus, inferred or unknown
+    provenance: Provenance | None = None
 
 
 @dataclass(frozen=True)

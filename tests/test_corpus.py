@@ -59,6 +59,29 @@ def test_unknown_facts_stay_null():
                 assert len(info.notes) > 40, f"{info.id}: an inferred fact needs its reason in notes"
 
 
+def test_ratings_are_allsides_values_with_a_reason():
+    """Is every outlet rating an AllSides value or null, with an inferred one explained in notes?"""
+    for info in medialit.articles():
+        assert info.rating.value in {"left", "lean-left", "center", "lean-right", "right", None}
+        assert (info.rating.value is None) == (info.rating.source == "unknown")
+        if info.rating.source == "inferred":
+            assert "Rating inferred" in info.notes, f"{info.id}: an inferred rating needs its reason in notes"
+
+
+def test_rating_refuses_an_unknown_value():
+    """Does the schema refuse a rating marked 'unknown' that still names a side?"""
+    record = {**_raw_record("ice-officer-interview"), "rating": {"value": "right", "source": "unknown"}}
+    assert schema_errors([record], "articles.schema.json")
+
+
+def _raw_record(article_id: str) -> dict:
+    """The raw articles.json record for one article."""
+    import json
+
+    records = json.loads((datasets_dir() / "articles.json").read_text(encoding="utf-8"))
+    return next(r for r in records if r["id"] == article_id)
+
+
 def test_stated_facts_appear_in_the_text():
     """Is every 'stated' fact written in the article itself?"""
     for info in medialit.articles():
@@ -114,6 +137,8 @@ def test_unknown_needs_null_value():
         "outlet": {"value": "Invented Outlet", "source": "unknown"},
         "author": {"value": None, "source": "unknown"},
         "date": {"value": None, "source": "unknown"},
+        "rating": {"value": None, "source": "unknown"},
+        "provenance": {"corpus": "c", "url": None},
     }
     assert schema_errors([record], "articles.schema.json")
     record["outlet"]["value"] = None
