@@ -24,6 +24,11 @@ The rules:
 - The article-level assessment is pass A's.
 - Review corrections are applied last; their "note" is kept in the corrections
   file, not in the key.
+
+A decision (decisions.json, under the article id) is keyed by the merged
+item's "start:end". It may name a sentence `label`, change any field of a
+loaded phrase or statistic, or `drop` one (for example where the passes broke
+the every-occurrence rule); its `note` says why and is not copied into the key.
 """
 
 from __future__ import annotations
