@@ -37,7 +37,7 @@ def _contrast_infos() -> tuple[ContrastInfo, ...]:
 
 
 def articles() -> list[ArticleInfo]:
-    """The five sample articles' metadata, in the order of their seed files."""
+    """The real articles' metadata: the five seed articles in file order, then those adopted from a corpus."""
     return list(_article_infos())
 
 

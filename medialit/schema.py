@@ -161,7 +161,7 @@ class Provenance:
 
 @dataclass(frozen=True)
 class ArticleInfo:
-    """Metadata for one sample article (``datasets/articles.json``)."""
+    """Metadata for one real article (``datasets/articles.json``); ``seed`` names the file it came from."""
 
     id: str
     title: str

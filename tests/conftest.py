@@ -1,4 +1,4 @@
-"""Shared fixtures: the repository root, the seed folder and the article ids."""
+"""Shared fixtures: the repository root, the seed and source folders and the article ids."""
 
 from __future__ import annotations
 
@@ -10,10 +10,13 @@ import medialit
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
+SOURCES = ROOT.parent / "shared" / "sources" / "allsides-ice"
 ARTICLE_IDS = [a.id for a in medialit.articles()]
+SEED_IDS = [a.id for a in medialit.articles() if "/" not in a.seed]
+CORPUS_IDS = [a.id for a in medialit.articles() if "/" in a.seed]
 
 
 @pytest.fixture(params=ARTICLE_IDS)
 def article(request):
-    """Each sample article, loaded through the front door."""
+    """Each real article, loaded through the front door."""
     return medialit.load(request.param)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import medialit
@@ -9,21 +11,65 @@ from medialit.datafiles import datasets_dir, read_json, schema_errors
 from medialit.errors import DataFileError, MedialitError, UnknownArticleError
 from medialit.text import word_count
 
-from .conftest import ARTICLE_IDS, SEEDS
+from .conftest import ARTICLE_IDS, CORPUS_IDS, SEED_IDS, SEEDS, SOURCES
 
 
-def test_five_articles():
-    """Does the kit hold exactly the five sample articles, in seed order?"""
+def test_the_real_articles():
+    """Does the kit hold the five seed articles in seed order, then the nine adopted from the Baly et al. corpus?"""
     infos = medialit.articles()
-    assert len(infos) == 5
-    assert [i.seed for i in infos] == sorted(i.seed for i in infos)
+    seeds = [i.seed for i in infos if i.id in SEED_IDS]
+    assert len(SEED_IDS) == 5 and seeds == sorted(seeds)
+    assert [i.id for i in infos[:5]] == SEED_IDS
+    assert set(CORPUS_IDS) == {
+        "enforcement-surge",
+        "chicago-ordinance-column",
+        "tactical-units",
+        "border-facility-photos",
+        "detention-medical",
+        "crackdown-agriculture",
+        "mississippi-raids-buzzfeed",
+        "mississippi-raids-npr",
+        "mississippi-raids-breitbart",
+    }
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is not beside this checkout")
-def test_articles_are_verbatim_copies_of_the_seeds(article):
-    """Is each article byte for byte the seed file it came from?"""
-    seed = SEEDS / article.info.seed
-    assert (datasets_dir() / "articles" / f"{article.id}.txt").read_bytes() == seed.read_bytes()
+@pytest.mark.parametrize("article_id", SEED_IDS)
+def test_articles_are_verbatim_copies_of_the_seeds(article_id):
+    """Is each seed article byte for byte the seed file it came from?"""
+    seed = SEEDS / medialit.load(article_id).info.seed
+    assert (datasets_dir() / "articles" / f"{article_id}.txt").read_bytes() == seed.read_bytes()
+
+
+def _corpus_record(corpus_id: str) -> dict:
+    """The corpus's own record for one text, found by its ID in shared/sources/allsides-ice/."""
+    for path in SOURCES.glob("*.json"):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        if record["ID"] == corpus_id:
+            return record
+    raise AssertionError(f"no record with ID {corpus_id} in {SOURCES}")
+
+
+@pytest.mark.skipif(not SOURCES.is_dir(), reason="shared/sources is not beside this checkout")
+@pytest.mark.parametrize("article_id", CORPUS_IDS)
+def test_corpus_articles_are_verbatim_with_their_record(article_id):
+    """Is each adopted article the corpus's title, a blank line and content_original, with its address and rating?"""
+    info = medialit.load(article_id).info
+    record = _corpus_record(info.provenance.corpus_id)
+    assert medialit.load(article_id).text == record["title"] + "\n\n" + record["content_original"]
+    assert info.provenance.url == record["url"]
+    assert info.rating.value == record["bias_text"] and info.rating.source == "corpus"
+
+
+def test_corpus_articles_name_their_corpus_and_licence():
+    """Does every adopted article name the paper, the repository, its file, the licence and the publisher's copyright?"""
+    for article_id in CORPUS_IDS:
+        info = medialit.load(article_id).info
+        corpus = info.provenance.corpus
+        assert info.seed == f"data/jsons/{info.provenance.corpus_id}.json" and info.seed in corpus
+        for words in ("Baly et al. 2020", "ramybaly/Article-Bias-Prediction", "Apache-2.0", "copyright"):
+            assert words in corpus, (article_id, words)
+        assert info.provenance.url.startswith("http")
 
 
 def test_articles_are_utf8_with_lf_line_ends(article):
