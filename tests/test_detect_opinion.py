@@ -19,7 +19,7 @@ from medialit.lexicon import read_table
 from medialit.schema import SENTENCE_LABELS, LoadedSpan, SentenceSpan, SpanSet
 from medialit.text import TextSpan, sentence_spans
 
-from .conftest import ARTICLE_IDS, ROOT
+from .conftest import ARTICLE_IDS, CORPUS_IDS, ROOT, SEED_IDS
 
 # A made-up local news story, written for these tests: every label appears in it.
 STORY = """City Council Approves New Budget
@@ -421,8 +421,8 @@ def _score(ids, use_key_loaded: bool) -> dict[str, Score]:
 
 
 def test_accuracy_on_the_articles_without_loaded_spans():
-    """Does the detector alone (loaded=()) keep its accuracy on the five articles (0.93 when written)?"""
-    scores = _score(ARTICLE_IDS, use_key_loaded=False)
+    """Does the detector alone (loaded=()) keep its accuracy on the five seed articles (0.93 when written)?"""
+    scores = _score(SEED_IDS, use_key_loaded=False)
     assert scores["all"].precision >= 0.88
     assert scores["writer-opinion"].f1 >= 0.75
     assert scores["quoted-opinion"].f1 >= 0.85
@@ -430,18 +430,17 @@ def test_accuracy_on_the_articles_without_loaded_spans():
 
 
 def test_accuracy_on_the_articles_with_the_keys_loaded_spans():
-    """With the answer key's loaded spans standing in for the loaded detector, is accuracy at least 0.9?"""
-    scores = _score(ARTICLE_IDS, use_key_loaded=True)
+    """With the key's loaded spans standing in for the loaded detector, is accuracy on the seeds at least 0.9?"""
+    scores = _score(SEED_IDS, use_key_loaded=True)
     assert scores["all"].precision >= 0.9
     assert scores["writer-opinion"].f1 >= 0.85
 
 
-def test_beats_the_textblob_baseline():
-    """Is the opinion F1 clearly above TextBlob subjectivity >= 0.5 on the articles?"""
+def _textblob_opinion_f1(ids: list[str]) -> float:
+    """The baseline: a sentence is opinion when TextBlob's subjectivity is at least 0.5."""
     textblob = pytest.importorskip("textblob")
-    ours = _score(ARTICLE_IDS, use_key_loaded=False)["opinion"].f1
     baseline = Score()
-    for doc_id in ARTICLE_IDS:
+    for doc_id in ids:
         text = medialit.load(doc_id).text
         guesses = [
             SentenceSpan(
@@ -455,4 +454,21 @@ def test_beats_the_textblob_baseline():
             for s in sentence_spans(text)
         ]
         baseline += score_sentences(guesses, medialit.annotations(doc_id))["opinion"]
-    assert ours >= baseline.f1 + 0.2
+    return baseline.f1
+
+
+def test_beats_the_textblob_baseline():
+    """Is the opinion F1 clearly above TextBlob subjectivity >= 0.5 on the five seed articles?"""
+    ours = _score(SEED_IDS, use_key_loaded=False)["opinion"].f1
+    assert ours >= _textblob_opinion_f1(SEED_IDS) + 0.2
+
+
+def test_accuracy_on_the_corpus_articles():
+    """On the nine corpus articles, not used for tuning, does it keep what it reached (opinion F1 0.71, precision 0.77)?
+
+    Weak: TextBlob reached 0.68 there, so the floor only asks the detector not to fall below it.
+    """
+    scores = _score(CORPUS_IDS, use_key_loaded=False)
+    assert scores["opinion"].f1 >= 0.65
+    assert scores["all"].precision >= 0.7
+    assert scores["opinion"].f1 >= _textblob_opinion_f1(CORPUS_IDS)

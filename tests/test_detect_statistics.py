@@ -17,6 +17,8 @@ from medialit.evaluate import Score, score_statistics
 from medialit.schema import SOURCING, SpanSet
 from medialit.text import sentence_spans
 
+from .conftest import CORPUS_IDS, SEED_IDS
+
 ARTICLE_IDS = [a.id for a in medialit.articles()]
 
 
@@ -457,20 +459,34 @@ def test_a_long_text_finishes():
     assert len(spans) > 40 * 25
 
 
-def test_the_articles_recall_floor():
-    """Across the five articles, are recall, precision and sourcing accuracy at least what they reached?"""
+def _scores(ids: list[str]) -> tuple[Score, float]:
+    """Span score over the articles, and the share of matched numbers given a sourcing class the key accepts."""
     total = Score()
     correct = checked = 0
-    for doc_id in ARTICLE_IDS:
+    for doc_id in ids:
         span, right, compared = score_statistics(
             find_statistics(medialit.load(doc_id).text), medialit.annotations(doc_id)
         )
         total += span
         correct += right
         checked += compared
+    return total, correct / checked
+
+
+def test_the_articles_recall_floor():
+    """Across the five seed articles, are recall, precision and sourcing accuracy at least what they reached?"""
+    total, sourcing = _scores(SEED_IDS)
     assert total.recall >= 0.95
     assert total.precision >= 0.9
-    assert correct / checked >= 0.9
+    assert sourcing >= 0.9
+
+
+def test_the_corpus_articles_floor():
+    """On the nine corpus articles, not used for tuning: recall 0.92, precision 0.93, sourcing 0.79 when added?"""
+    total, sourcing = _scores(CORPUS_IDS)
+    assert total.recall >= 0.88
+    assert total.precision >= 0.88
+    assert sourcing >= 0.75
 
 
 # --- the module and its data ---------------------------------------------------------------------
