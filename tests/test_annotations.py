@@ -261,3 +261,19 @@ def test_article_keys_are_rebuilt_from_the_passes():
             (datasets_dir() / "annotations" / f"{article_id}.json").read_text(encoding="utf-8")
         )
         assert rebuilt == stored, f"{article_id}: edit the passes or decisions.json, then rerun the tool"
+
+
+def test_every_decision_says_why():
+    """Does every decision in decisions.json give a reason a student reads, or a note saying why it was made?"""
+    decisions = json.loads(
+        (datasets_dir() / "annotations" / "passes" / "decisions.json").read_text(encoding="utf-8")
+    )
+    for article_id, kinds in decisions.items():
+        assert article_id in ARTICLE_IDS, f"{article_id}: decisions for an unknown article"
+        for kind, items in kinds.items():
+            if kind == "notes":
+                continue
+            for position, decision in items.items():
+                assert decision.get("note") or decision.get("reason"), (article_id, kind, position)
+                if kind == "sentences":
+                    assert decision.get("reason"), (article_id, position, "a sentence label needs its reason")
