@@ -59,3 +59,20 @@ def test_density_is_items_per_100_words():
     one = clear_cut_density(["oig-release-report"])
     two = clear_cut_density(["oig-release-report", "contrast-oig-release-wire"])
     assert two.items == one.items and two.words > one.words
+
+
+def test_slanted_passages_are_as_loaded_as_real_articles():
+    """Is each team-written passage with a slant within ±30% of the real articles' clear-cut loaded density?
+
+    Issue 11: invented passages three times as loaded as the real articles read as caricatures.
+    Neutral passages are counter-examples and carry no clear-cut items by design.
+    """
+    import medialit
+
+    real = clear_cut_density(a.id for a in medialit.articles()).per_100_words
+    for info in medialit.contrast_passages():
+        if info.slant in ("neutral", "none"):
+            assert clear_cut_density([info.id]).items == 0, info.id
+            continue
+        density = clear_cut_density([info.id]).per_100_words
+        assert 0.7 * real <= density <= 1.3 * real, f"{info.id}: {density:.2f} per 100 words, real {real:.2f}"
