@@ -36,6 +36,7 @@ ONE_SIDED = {
     r"\banti-immigra(?:nt|tion)\b": "favours stricter enforcement",
     r"\brestrictionists?\b": "favours stricter enforcement",
     r"\bpro-enforcement\b": "favours stricter enforcement",
+    r"\bfavou?rs? immigration\b": "favours less enforcement",
 }
 # Not inside an identifier such as `contrast-newcomers-feature`: ids name a text, they are not prose.
 _ONE_SIDED = re.compile("|".join(f"(?<![-\\w])(?:{p})(?![-\\w])" for p in ONE_SIDED), re.IGNORECASE)
@@ -109,7 +110,13 @@ def kit_prose() -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for path in sorted((ROOT / "solutions").glob("*.ipynb")):
         found += _notebook_markdown(path)
-    for name in ("README.md", "lessons/TEACHER_GUIDE.md", "datasets/README.md", "datasets/quizzes/README.md"):
+    for name in (
+        "README.md",
+        "lessons/TEACHER_GUIDE.md",
+        "datasets/README.md",
+        "datasets/quizzes/README.md",
+        "datasets/lexicons/README.md",
+    ):
         found.append((name, (ROOT / name).read_text(encoding="utf-8")))
     for path in sorted((ROOT / "datasets" / "quizzes").glob("*.yaml")):
         found += _quiz_texts(path)
