@@ -105,3 +105,18 @@ def test_student_texts_cover_keys_and_quizzes():
     assert any(t.where.startswith("annotations/ice-officer-interview.json loaded/") for t in texts)
     assert any(t.where.startswith("quizzes/01-Loaded-Language.yaml l01-") for t in texts)
     assert all(t.text.strip() for t in texts)
+
+
+def test_quizzes_and_contrast_reasons_meet_the_reading_goal():
+    """Do the quiz explanations and hints and the contrast passages' reasons reach median ≤ 8, 90th percentile ≤ 10?
+
+    The same goal for the five sample articles' reasons is measured by benchmarks/balance.py (issue 11).
+    """
+    mine = [
+        flesch_kincaid_grade(t.text)
+        for t in student_texts()
+        if t.where.startswith("quizzes/") or t.where.startswith("annotations/contrast-")
+    ]
+    summary = summarize(mine)
+    assert summary.count > 200
+    assert summary.median <= 8 and summary.p90 <= 10, summary
