@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from . import glossary
 from .corpus import annotations, articles, contrast_passages, explain, load
 from .detect import analyze
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "analyze", "annotations", "articles", "contrast_passages", "explain", "load"]
+__all__ = [
+    "__version__",
+    "analyze",
+    "annotations",
+    "articles",
+    "contrast_passages",
+    "explain",
+    "glossary",
+    "load",
+]
