@@ -101,7 +101,8 @@ def _present(args: argparse.Namespace) -> int:
 def _gradebook(args: argparse.Namespace) -> int:
     from .gradebook import run
 
-    return run(args.paths, out=args.out, chart=args.chart)
+    chart = None if args.no_chart else args.chart or args.out.with_suffix(".png")
+    return run(args.paths, out=args.out, chart=chart)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -144,11 +145,22 @@ def parser() -> argparse.ArgumentParser:
     grades = commands.add_parser(
         "gradebook", help="combine students' exported results into a class gradebook"
     )
-    grades.add_argument("paths", nargs="+", type=Path, help="exported result files, or folders of them")
     grades.add_argument(
-        "--out", type=Path, required=True, help="the CSV to write (one row per student and quiz)"
+        "paths",
+        nargs="*",
+        type=Path,
+        help="exported result files, or folders of them (default: the folder in $MEDIALIT_HANDIN)",
     )
-    grades.add_argument("--chart", type=Path, help="also draw the class's scores per quiz to this PNG")
+    grades.add_argument(
+        "--out",
+        type=Path,
+        default=Path("gradebook.csv"),
+        help="the CSV to write, one row per student and quiz (default: gradebook.csv here)",
+    )
+    grades.add_argument(
+        "--chart", type=Path, help="the PNG of the class's scores per quiz (default: --out with .png)"
+    )
+    grades.add_argument("--no-chart", action="store_true", help="do not draw the chart")
     grades.set_defaults(run=_gradebook)
 
     listing = commands.add_parser("articles", help="list the sample articles")
