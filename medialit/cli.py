@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .errors import MedialitError
+from .present import CULL_IDLE
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -95,7 +96,7 @@ def _evaluate(args: argparse.Namespace) -> int:
 def _present(args: argparse.Namespace) -> int:
     from .present import serve
 
-    return serve(args.lesson, port=args.port, open_browser=not args.no_browser)
+    return serve(args.lesson, port=args.port, open_browser=not args.no_browser, cull_idle=args.cull_idle)
 
 
 def _gradebook(args: argparse.Namespace) -> int:
@@ -140,6 +141,13 @@ def parser() -> argparse.ArgumentParser:
     )
     present.add_argument("--port", type=int, default=8866)
     present.add_argument("--no-browser", action="store_true", help="do not open a browser window")
+    present.add_argument(
+        "--cull-idle",
+        type=int,
+        default=CULL_IDLE,
+        metavar="SECONDS",
+        help=f"shut down a lesson's kernel after this long with its page closed (default {CULL_IDLE}; 0: never)",
+    )
     present.set_defaults(run=_present)
 
     grades = commands.add_parser(
