@@ -18,6 +18,7 @@ import urllib.error
 import urllib.request
 import webbrowser
 from pathlib import Path
+from typing import Any
 
 from .errors import MedialitError
 
@@ -40,6 +41,7 @@ __all__ = [
     "new_token",
     "resolve_lesson",
     "serve",
+    "set_xsrf_cookie",
     "url",
     "voila_command",
     "voila_config",
@@ -166,15 +168,34 @@ def voila_command(
     return command
 
 
-def voila_config() -> dict[str, object]:
-    """Settings for a ``voila.json`` that can only be given in a file: the Host header check.
+def voila_config() -> str:
+    """A ``voila.py`` with the settings that cannot be given on a command line.
 
-    Voilà's own server turns jupyter_server's check off (``allow_remote_access=True``); these tornado
-    settings turn it back on, so a request whose Host is not 127.0.0.1, ::1 or :data:`LOCAL_HOSTNAMES`
-    (a DNS-rebinding page, say) gets 403 even when its Origin matches.
+    - The Host header check: Voilà's own server turns jupyter_server's check off
+      (``allow_remote_access=True``); these tornado settings turn it back on, so a request whose Host is
+      not 127.0.0.1, ::1 or :data:`LOCAL_HOSTNAMES` (a DNS-rebinding page, say) gets 403 even when its
+      Origin matches.
+    - :func:`set_xsrf_cookie` as Voilà's ``prelaunch_hook``, so closing a page shuts its kernel down.
     """
     settings = {"allow_remote_access": False, "local_hostnames": list(LOCAL_HOSTNAMES)}
-    return {"Voila": {"tornado_settings": settings}}
+    return (
+        "# Written by medialit.present for one run of student mode.\n"
+        f"c.Voila.tornado_settings = {settings!r}\n"
+        "from medialit.present import set_xsrf_cookie\n"
+        "c.VoilaConfiguration.prelaunch_hook = set_xsrf_cookie\n"
+    )
+
+
+def set_xsrf_cookie(request: Any, notebook: Any = None, cwd: str | None = None) -> None:
+    """Voilà prelaunch hook: have tornado set its ``_xsrf`` cookie along with the lesson's page.
+
+    When a page closes, Voilà's front end asks the server to shut the page's kernel down, sending the
+    ``_xsrf`` cookie's value; a page opened straight from the printed address never got that cookie,
+    so the request was refused (403) and the kernel kept running. Reading ``xsrf_token`` sets it.
+    Returns None: the notebook is left as it is.
+    """
+    del notebook, cwd
+    _ = request.xsrf_token
 
 
 def voila_environment(template_root: Path, token: str | None = None) -> dict[str, str]:
@@ -251,7 +272,7 @@ def serve(
     token = new_token()
     with tempfile.TemporaryDirectory(prefix="medialit-voila-") as tmp:
         root = Path(tmp)
-        (root / "voila.json").write_text(json.dumps(voila_config()), encoding="utf-8")
+        (root / "voila.py").write_text(voila_config(), encoding="utf-8")
         command = [
             *voila_command(lesson, port, False, folder, cull_idle),
             f"--Voila.config_file_paths={root}",
