@@ -52,8 +52,8 @@ __all__ = [
 #: Larger export files are refused: a real one is a few kilobytes.
 MAX_BYTES = 1_000_000
 SCHEMA = "export.schema.json"
-#: The export formats this gradebook reads (``datasets/schema/export.schema.json`` describes both).
-FORMATS = ("medialit-results/1", "medialit-results/2")
+#: The export formats this gradebook reads, each with its definition in ``datasets/schema/export.schema.json``.
+FORMATS = {"medialit-results/1": "format1", "medialit-results/2": "format2"}
 #: The chart shows at most this many quizzes (the hardest), so its size is bounded whatever the input.
 MAX_CHART_QUIZZES = 40
 #: Where students' exports are collected when no folder is named on the command line.
@@ -315,7 +315,11 @@ def check_export(data: Any, path: Path) -> Export:
         raise ExportFileError(
             f"format {kind!r} is newer than this kit reads ({' and '.join(FORMATS)}); update the kit"
         )
-    problems = schema_errors(data, SCHEMA)
+    # Checked against the format's own definition, so the reasons are specific ("'learner' is a required
+    # property"), not "valid under none of the formats"; an unnamed format is checked as format 1.
+    problems = schema_errors(
+        data, SCHEMA, FORMATS.get(kind, "format1") if isinstance(kind, str) else "format1"
+    )
     if problems:
         raise ExportFileError(f"wrong schema: {_first_few(problems)}")
     problems = consistency_errors(data)
