@@ -668,3 +668,26 @@ def test_the_handin_folder_just_works(tmp_path):
         COMMAND, cwd=here, env=env, capture_output=True, text=True, check=False, timeout=120
     )
     assert done.returncode == 2 and "MEDIALIT_HANDIN" in done.stderr
+
+
+@pytest.mark.skipif(
+    not hasattr(ProgressStore, "save_response"), reason="needs the SQLite store's save_response (issue 10)"
+)
+def test_a_saved_response_reaches_the_csv(tmp_path):
+    """Does free text saved with ProgressStore.save_response reach the export and the gradebook's CSV?"""
+    store = ProgressStore(tmp_path / "progress.sqlite3")
+    store.set_learner("Ana Lopez")
+    store.record(HARD.id, HARD.lesson, HARD.solution(), 1.0, True)
+    store.save_response("l05-reflection", "05-Your-Own-Article", "=first draft", "What surprised you?")
+    store.save_response(
+        "l05-reflection", "05-Your-Own-Article", "How calm the\nnumbers sounded.", "What surprised you?"
+    )
+    inbox = tmp_path / "inbox"
+    path = write_export(store, inbox)
+    assert json.loads(path.read_text(encoding="utf-8"))["format"] == "medialit-results/2"
+    code, stdout = _run([inbox], tmp_path / "out.csv")
+    assert code == 0, stdout
+    rows = {row["kind"]: row for row in _read_csv(tmp_path / "out.csv")}
+    assert rows["quiz"]["quiz"] == HARD.id and rows["quiz"]["revealed"] == "false"
+    assert rows["response"]["quiz"] == "l05-reflection"
+    assert rows["response"]["response"] == "How calm the\nnumbers sounded.", "the latest text, whole"
