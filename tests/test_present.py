@@ -225,3 +225,21 @@ def test_voila_command_requires_a_token_and_culls():
     assert not any(part.startswith(("--Voila.token", "--token")) for part in command)
     assert "'allow_remote_access': False" in present.voila_config()
     assert present.url(8866, "abc") == "http://127.0.0.1:8866/?token=abc"
+
+
+def test_the_browser_opens_the_address_through_a_private_file(tmp_path, monkeypatch):
+    """Is the browser sent to a file in the private folder that leads to the tokened address (not given the
+    token on its command line), and only once the server answers?"""
+    import http.server
+    import threading
+
+    opened: list[str] = []
+    monkeypatch.setattr(present.webbrowser, "open", opened.append)
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler) as answering:
+        threading.Thread(target=answering.serve_forever, daemon=True).start()
+        port = answering.server_address[1]
+        address = present.url(port, "secret-token")
+        present._open_when_ready(port, address, tmp_path).join(timeout=60)
+        answering.shutdown()
+    assert opened == [(tmp_path / "open.html").as_uri()]
+    assert f'content="0;url={address}"' in (tmp_path / "open.html").read_text(encoding="utf-8")
