@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -16,7 +15,7 @@ from typing import Any
 from .atomic import replace_atomically
 from .datafiles import schema_errors
 from .errors import MedialitError
-from .progress import LearnerNameError, validate_learner_name
+from .progress import LearnerNameError, handin_folder, validate_learner_name
 
 __all__ = [
     "COLUMNS",
@@ -33,7 +32,6 @@ __all__ = [
     "collect",
     "consistency_errors",
     "drop_duplicates",
-    "handin_folder",
     "hardest",
     "learner_files",
     "make_rows",
@@ -56,7 +54,7 @@ SCHEMA = "export.schema.json"
 FORMATS = {"medialit-results/1": "format1", "medialit-results/2": "format2"}
 #: The chart shows at most this many quizzes (the hardest), so its size is bounded whatever the input.
 MAX_CHART_QUIZZES = 40
-#: Where students' exports are collected when no folder is named on the command line.
+#: The variable naming the hand-in folder (read by medialit.progress.handin_folder) used when no folder is named.
 HANDIN_VARIABLE = "MEDIALIT_HANDIN"
 #: The CSV's columns: one row per learner and quiz (``kind`` "quiz"), and one per free-text response
 #: (``kind`` "response": the response id in ``quiz``, its text in ``response``, its time in ``last_at``).
@@ -642,12 +640,6 @@ def summary(book: Gradebook, out: Path | None = None, chart: Path | None = None)
     if out is not None:
         lines.append(f"Wrote {out}" + (f" and {chart}" if chart is not None else "") + ".")
     return "\n".join(lines)
-
-
-def handin_folder() -> Path | None:
-    """The hand-in folder named by ``$MEDIALIT_HANDIN``, or None when it is not set."""
-    value = os.environ.get(HANDIN_VARIABLE, "").strip()
-    return Path(value) if value else None
 
 
 def _argument_problems(paths: Sequence[Path], out: Path, chart: Path | None) -> list[str]:
