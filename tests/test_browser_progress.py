@@ -35,14 +35,7 @@ from .test_browser import (
 chromium = test_browser.chromium  # the shared fixtures: Debian's Chromium, and a fresh page in a new context
 page = test_browser.page
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.xfail(
-        not hasattr(ProgressStore, "save_response"),
-        reason="the JSON store loses the name to the other tab's kernel; fixed by the SQLite store (issue 10)",
-        strict=True,
-    ),
-]
+pytestmark = pytest.mark.browser
 
 NAME = "Ana Lopez"
 #: Checked in the second tab: the highlight and choice quizzes test_browser.py drives, and three more choices.

@@ -670,9 +670,6 @@ def test_the_handin_folder_just_works(tmp_path):
     assert done.returncode == 2 and "MEDIALIT_HANDIN" in done.stderr
 
 
-@pytest.mark.skipif(
-    not hasattr(ProgressStore, "save_response"), reason="needs the SQLite store's save_response (issue 10)"
-)
 def test_a_saved_response_reaches_the_csv(tmp_path):
     """Does free text saved with ProgressStore.save_response reach the export and the gradebook's CSV?"""
     store = ProgressStore(tmp_path / "progress.sqlite3")
