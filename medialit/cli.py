@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .errors import MedialitError
+from .present import CULL_IDLE
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -95,13 +96,14 @@ def _evaluate(args: argparse.Namespace) -> int:
 def _present(args: argparse.Namespace) -> int:
     from .present import serve
 
-    return serve(args.lesson, port=args.port, open_browser=not args.no_browser)
+    return serve(args.lesson, port=args.port, open_browser=not args.no_browser, cull_idle=args.cull_idle)
 
 
 def _gradebook(args: argparse.Namespace) -> int:
     from .gradebook import run
 
-    return run(args.paths, out=args.out, chart=args.chart)
+    chart = None if args.no_chart else args.chart or args.out.with_suffix(".png")
+    return run(args.paths, out=args.out, chart=chart)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -139,16 +141,34 @@ def parser() -> argparse.ArgumentParser:
     )
     present.add_argument("--port", type=int, default=8866)
     present.add_argument("--no-browser", action="store_true", help="do not open a browser window")
+    present.add_argument(
+        "--cull-idle",
+        type=int,
+        default=CULL_IDLE,
+        metavar="SECONDS",
+        help=f"shut down a lesson's kernel after this long with its page closed (default {CULL_IDLE}; 0: never)",
+    )
     present.set_defaults(run=_present)
 
     grades = commands.add_parser(
         "gradebook", help="combine students' exported results into a class gradebook"
     )
-    grades.add_argument("paths", nargs="+", type=Path, help="exported result files, or folders of them")
     grades.add_argument(
-        "--out", type=Path, required=True, help="the CSV to write (one row per student and quiz)"
+        "paths",
+        nargs="*",
+        type=Path,
+        help="exported result files, or folders of them (default: the folder in $MEDIALIT_HANDIN)",
     )
-    grades.add_argument("--chart", type=Path, help="also draw the class's scores per quiz to this PNG")
+    grades.add_argument(
+        "--out",
+        type=Path,
+        default=Path("gradebook.csv"),
+        help="the CSV to write, one row per student and quiz (default: gradebook.csv here)",
+    )
+    grades.add_argument(
+        "--chart", type=Path, help="the PNG of the class's scores per quiz (default: --out with .png)"
+    )
+    grades.add_argument("--no-chart", action="store_true", help="do not draw the chart")
     grades.set_defaults(run=_gradebook)
 
     listing = commands.add_parser("articles", help="list the sample articles")

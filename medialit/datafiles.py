@@ -39,8 +39,8 @@ def datasets_dir() -> Path:
 def _validator(schema_name: str, definition: str | None) -> Draft202012Validator:
     path = datasets_dir() / "schema" / schema_name
     schema = json.loads(path.read_text(encoding="utf-8"))
-    if definition is not None:
-        schema = {**schema, "$ref": f"#/$defs/{definition}"}
+    if definition is not None:  # that definition alone: not also the whole file's top-level rules
+        schema = {"$schema": schema.get("$schema"), "$defs": schema["$defs"], "$ref": f"#/$defs/{definition}"}
     return Draft202012Validator(schema)
 
 

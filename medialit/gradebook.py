@@ -15,21 +15,25 @@ from typing import Any
 from .atomic import replace_atomically
 from .datafiles import schema_errors
 from .errors import MedialitError
-from .progress import LearnerNameError, validate_learner_name
+from .progress import LearnerNameError, handin_folder, validate_learner_name
 
 __all__ = [
     "COLUMNS",
+    "FORMATS",
     "MAX_BYTES",
+    "MAX_CHART_QUIZZES",
     "Export",
     "ExportFileError",
     "Gradebook",
     "Skipped",
     "build",
+    "chart_scores",
     "check_export",
     "collect",
     "consistency_errors",
     "drop_duplicates",
     "hardest",
+    "learner_files",
     "make_rows",
     "parse_export",
     "parse_time",
@@ -37,25 +41,36 @@ __all__ = [
     "read_export",
     "run",
     "summary",
-    "unknown_quiz_warnings",
+    "unknown_quizzes",
     "write_chart",
     "write_csv",
+    "wrong_lesson_warnings",
 ]
 
 #: Larger export files are refused: a real one is a few kilobytes.
 MAX_BYTES = 1_000_000
 SCHEMA = "export.schema.json"
-#: The CSV's columns, one row per learner and quiz.
+#: The export formats this gradebook reads, each with its definition in ``datasets/schema/export.schema.json``.
+FORMATS = {"medialit-results/1": "format1", "medialit-results/2": "format2"}
+#: The chart shows at most this many quizzes (the hardest), so its size is bounded whatever the input.
+MAX_CHART_QUIZZES = 40
+#: The variable naming the hand-in folder (read by medialit.progress.handin_folder) used when no folder is named.
+HANDIN_VARIABLE = "MEDIALIT_HANDIN"
+#: The CSV's columns: one row per learner and quiz (``kind`` "quiz"), and one per free-text response
+#: (``kind`` "response": the response id in ``quiz``, its text in ``response``, its time in ``last_at``).
 COLUMNS = (
     "learner",
     "lesson",
+    "kind",
     "quiz",
     "score",
     "best_score",
     "correct",
     "attempts",
+    "revealed",
     "first_at",
     "last_at",
+    "response",
     "source_file",
 )
 #: Text cells starting with these are prefixed with ' so a spreadsheet shows them instead of running them.
@@ -95,16 +110,38 @@ class Gradebook:
     skipped: list[Skipped] = field(default_factory=list)
     ignored: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: Quiz ids the kit does not have, each with how many files hold it; kept in the CSV, never charted.
+    unknown: dict[str, int] = field(default_factory=dict)
+    #: The kit's quiz ids (to lessons), or None when they could not be loaded.
+    known: dict[str, str] | None = None
+    #: One line per learner found in more than one valid file, saying which file counts.
+    same_learner: list[str] = field(default_factory=list)
 
 
 # Finding and reading files ---------------------------------------------------------------------------------
+
+
+def _outside_link(child: Path, folder: Path) -> str | None:
+    """Why a link in ``folder`` is not followed (it leads outside, or nowhere); None for anything else."""
+    if not child.is_symlink():
+        return None
+    try:
+        target = child.resolve(strict=True)
+    except (OSError, RuntimeError):  # a dangling link, or a loop of links
+        return "skipped: a link that leads nowhere (its target is missing)"
+    if not target.is_relative_to(folder.resolve()):
+        return (
+            f"skipped: a link that leads outside the folder (to {target}); only files in the folder are read"
+        )
+    return None
 
 
 def collect(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
     """The ``.json`` files named, or found at the top level of the folders named (sub-folders are not searched).
 
     Returns the files to read, in order and without repeats, and the other entries seen (files that do not
-    end in ``.json``, hidden files, sub-folders), each with the reason it was left alone.
+    end in ``.json``, hidden files, sub-folders, and links that lead outside their folder or nowhere), each
+    with the reason it was left alone. A file named directly is read even if it is a link.
     """
     found: list[Path] = []
     ignored: list[Skipped] = []
@@ -125,8 +162,11 @@ def collect(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
             add(path)
             continue
         for child in sorted(path.iterdir()):
+            link_problem = _outside_link(child, path)
             if child.name.startswith("."):
                 ignored.append(Skipped(child, "hidden file"))
+            elif link_problem is not None:
+                ignored.append(Skipped(child, link_problem))
             elif child.is_dir():
                 ignored.append(Skipped(child, "a folder inside a folder (only the top level is read)"))
             else:
@@ -216,8 +256,9 @@ def consistency_errors(data: dict[str, Any]) -> list[str]:
     """What does not add up in an export that already matches the schema; empty if nothing.
 
     Checks: a learner name the kit would accept, times that parse, ``first_at <= last_at``, ``correct`` only
-    with a score of 1, ``best_score >= score``, every quiz in the file's lesson (when it names one), and each
-    quiz at most once.
+    with a score of 1, ``best_score >= score``, every quiz and response in the file's lesson (when it names
+    one), and each quiz and each response at most once. Format 2 also: every attempt's time parses, and the
+    last attempt's score and correctness are the quiz's.
     """
     problems: list[str] = []
     try:
@@ -240,8 +281,20 @@ def consistency_errors(data: dict[str, Any]) -> list[str]:
             problems.append(f"{where}: best_score {result['best_score']} is below score {result['score']}")
         if data["lesson"] is not None and result["lesson"] != data["lesson"]:
             problems.append(f"{where}: lesson {result['lesson']!r}, but the file is for {data['lesson']!r}")
+        history = result.get("history") or []
+        for k, attempt in enumerate(history):
+            _time_or_problem(attempt["at"], f"{where}: history/{k}: at", problems)
+        if history and (history[-1]["score"], history[-1]["correct"]) != (result["score"], result["correct"]):
+            problems.append(f"{where}: the last attempt in history does not match the score")
+    for n, response in enumerate(data.get("responses", [])):
+        where = f"responses/{n} ({response['id']})"
+        _time_or_problem(response["saved_at"], f"{where}: saved_at", problems)
+        if data["lesson"] is not None and response["lesson"] != data["lesson"]:
+            problems.append(f"{where}: lesson {response['lesson']!r}, but the file is for {data['lesson']!r}")
     counts = Counter(result["quiz"] for result in data["results"])
     problems.extend(f"quiz {quiz!r} appears {n} times" for quiz, n in sorted(counts.items()) if n > 1)
+    counts = Counter(response["id"] for response in data.get("responses", []))
+    problems.extend(f"response {rid!r} appears {n} times" for rid, n in sorted(counts.items()) if n > 1)
     return problems
 
 
@@ -251,8 +304,20 @@ def _first_few(problems: Sequence[str], shown: int = 3) -> str:
 
 
 def check_export(data: Any, path: Path) -> Export:
-    """The export, checked against its schema and for consistency, or :class:`ExportFileError` saying why not."""
-    problems = schema_errors(data, SCHEMA)
+    """The export, checked against its schema and for consistency, or :class:`ExportFileError` saying why not.
+
+    Both :data:`FORMATS` are read; a later format gets a reason that says to update the kit.
+    """
+    kind = data.get("format") if isinstance(data, dict) else None
+    if isinstance(kind, str) and kind.startswith("medialit-results/") and kind not in FORMATS:
+        raise ExportFileError(
+            f"format {kind!r} is newer than this kit reads ({' and '.join(FORMATS)}); update the kit"
+        )
+    # Checked against the format's own definition, so the reasons are specific ("'learner' is a required
+    # property"), not "valid under none of the formats"; an unnamed format is checked as format 1.
+    problems = schema_errors(
+        data, SCHEMA, FORMATS.get(kind, "format1") if isinstance(kind, str) else "format1"
+    )
     if problems:
         raise ExportFileError(f"wrong schema: {_first_few(problems)}")
     problems = consistency_errors(data)
@@ -267,15 +332,21 @@ def check_export(data: Any, path: Path) -> Export:
     )
 
 
-def unknown_quiz_warnings(exports: Iterable[Export], known: dict[str, str]) -> list[str]:
-    """Warnings (not rejections) for quiz ids the kit does not have, or filed under another lesson."""
+def unknown_quizzes(exports: Iterable[Export], known: dict[str, str]) -> dict[str, int]:
+    """The quiz ids in ``exports`` that are not in ``known``, each with the number of files that hold it."""
+    found: Counter[str] = Counter()
+    for export in exports:
+        found.update({result["quiz"] for result in export.data["results"]} - known.keys())
+    return dict(sorted(found.items()))
+
+
+def wrong_lesson_warnings(exports: Iterable[Export], known: dict[str, str]) -> list[str]:
+    """Warnings (not rejections) for known quizzes filed under another lesson than the kit's."""
     warnings = []
     for export in exports:
         for result in export.data["results"]:
             quiz, lesson = result["quiz"], result["lesson"]
-            if quiz not in known:
-                warnings.append(f"{export.path}: quiz {quiz!r} is not one of this kit's quizzes")
-            elif known[quiz] != lesson:
+            if quiz in known and known[quiz] != lesson:
                 warnings.append(f"{export.path}: quiz {quiz!r} belongs to {known[quiz]!r}, not {lesson!r}")
     return warnings
 
@@ -317,49 +388,108 @@ def drop_duplicates(exports: Iterable[Export]) -> tuple[list[Export], list[Skipp
     return kept, skipped
 
 
-def make_rows(exports: Iterable[Export]) -> tuple[list[dict[str, Any]], list[str]]:
-    """One row per learner and quiz, sorted by learner, lesson and quiz; and warnings about overlaps.
+def learner_files(valid: Iterable[Export], kept: Iterable[Export]) -> list[str]:
+    """One line per learner with more than one valid file: which files count and which do not.
 
-    When two exports of one learner hold the same quiz (say an all-lessons export and a one-lesson export),
-    the row comes from the newer export and a warning says so.
+    ``valid`` is every export that passed its checks, ``kept`` those :func:`drop_duplicates` kept. Learners
+    are matched by name, ignoring case and spacing.
+    """
+    counted = {export.path for export in kept}
+    groups: dict[str, list[Export]] = {}
+    for export in valid:
+        groups.setdefault(_identity(export.learner), []).append(export)
+    lines = []
+    for group in sorted(groups.values(), key=lambda g: _identity(g[0].learner)):
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda e: str(e.path))
+
+        def describe(export: Export) -> str:
+            return f"{export.path.name} ({export.lesson or 'all lessons'}, exported {export.data['exported_at']})"
+
+        used = [describe(e) for e in group if e.path in counted]
+        unused = [describe(e) for e in group if e.path not in counted]
+        line = f"{group[0].learner}: {len(group)} files. Counted: {', '.join(used)}"
+        if unused:
+            line += f". Not counted (an older export of the same lesson): {', '.join(unused)}"
+        if len(used) > 1:
+            line += ". Where counted files share a quiz, the newer file's answer is used"
+        lines.append(line)
+    return lines
+
+
+def _quiz_row(export: Export, result: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "learner": export.learner,
+        "lesson": result["lesson"],
+        "kind": "quiz",
+        "quiz": result["quiz"],
+        "score": float(result["score"]),
+        "best_score": float(result["best_score"]),
+        "correct": bool(result["correct"]),
+        "attempts": int(result["attempts"]),
+        "revealed": bool(result["revealed"]) if "revealed" in result else "",
+        "first_at": result["first_at"],
+        "last_at": result["last_at"],
+        "response": "",
+        "source_file": str(export.path),
+    }
+
+
+def _response_row(export: Export, response: dict[str, Any]) -> dict[str, Any]:
+    blank = dict.fromkeys(("score", "best_score", "correct", "attempts", "revealed", "first_at"), "")
+    return {
+        **blank,
+        "learner": export.learner,
+        "lesson": response["lesson"],
+        "kind": "response",
+        "quiz": response["id"],
+        "last_at": response["saved_at"],
+        "response": response["text"],
+        "source_file": str(export.path),
+    }
+
+
+def make_rows(exports: Iterable[Export]) -> tuple[list[dict[str, Any]], list[str]]:
+    """One row per learner and quiz, then per learner and response, sorted by learner, lesson and id; and
+    warnings about overlaps.
+
+    When two exports of one learner hold the same quiz or response (say an all-lessons export and a
+    one-lesson export), the row comes from the newer export and a warning says so.
     """
     rows: list[dict[str, Any]] = []
     warnings: list[str] = []
-    taken: dict[tuple[str, str], Export] = {}
+    taken: dict[tuple[str, str, str], Export] = {}
     newest_first = sorted(exports, key=lambda e: (-e.exported_at.timestamp(), str(e.path)))
     for export in newest_first:
-        for result in export.data["results"]:
-            key = (_identity(export.learner), result["quiz"])
+        items = [("quiz", r["quiz"], _quiz_row, r) for r in export.data["results"]]
+        items += [("response", r["id"], _response_row, r) for r in export.data.get("responses", [])]
+        for kind, item_id, make, item in items:
+            key = (_identity(export.learner), kind, item_id)
             if key in taken:
                 warnings.append(
-                    f"{export.path}: {export.learner}'s {result['quiz']} is also in the newer export "
+                    f"{export.path}: {export.learner}'s {item_id} is also in the newer export "
                     f"{taken[key].path}, which is used"
                 )
                 continue
             taken[key] = export
-            rows.append(
-                {
-                    "learner": export.learner,
-                    "lesson": result["lesson"],
-                    "quiz": result["quiz"],
-                    "score": float(result["score"]),
-                    "best_score": float(result["best_score"]),
-                    "correct": bool(result["correct"]),
-                    "attempts": int(result["attempts"]),
-                    "first_at": result["first_at"],
-                    "last_at": result["last_at"],
-                    "source_file": str(export.path),
-                }
-            )
-    rows.sort(key=lambda r: (_identity(r["learner"]), r["lesson"], r["quiz"]))
+            rows.append(make(export, item))
+    rows.sort(key=lambda r: (_identity(r["learner"]), r["lesson"], r["kind"] != "quiz", r["quiz"]))
     return rows, warnings
 
 
-def per_quiz_scores(rows: Iterable[dict[str, Any]]) -> dict[str, list[float]]:
-    """Each quiz's latest scores, one per learner who answered it."""
+def per_quiz_scores(
+    rows: Iterable[dict[str, Any]], known: Iterable[str] | None = None
+) -> dict[str, list[float]]:
+    """Each quiz's latest scores, one per learner who answered it; only quizzes in ``known`` when given.
+
+    Response rows are left out (they have no score).
+    """
+    allowed = None if known is None else set(known)
     scores: dict[str, list[float]] = {}
     for row in rows:
-        scores.setdefault(row["quiz"], []).append(row["score"])
+        if row.get("kind", "quiz") == "quiz" and (allowed is None or row["quiz"] in allowed):
+            scores.setdefault(row["quiz"], []).append(row["score"])
     return scores
 
 
@@ -381,7 +511,8 @@ def _known_quizzes() -> tuple[dict[str, str], list[str]]:
 def build(paths: Iterable[Path], known: dict[str, str] | None = None) -> Gradebook:
     """Read, check and combine the exports under ``paths``; never raises for a bad file, never writes.
 
-    ``known`` maps quiz id to lesson for the unknown-quiz warnings; by default the kit's own quizzes.
+    ``known`` maps quiz id to lesson; by default the kit's own quizzes. Quiz ids not in it are listed in
+    :attr:`Gradebook.unknown` (kept in the rows, never charted).
     """
     files, ignored = collect(paths)
     book = Gradebook(files_read=len(files), ignored=ignored)
@@ -393,13 +524,21 @@ def build(paths: Iterable[Path], known: dict[str, str] | None = None) -> Gradebo
             book.skipped.append(Skipped(path, str(exc)))
     book.exports, duplicates = drop_duplicates(valid)
     book.skipped.extend(duplicates)
+    book.same_learner = learner_files(valid, book.exports)
     book.rows, book.warnings = make_rows(book.exports)
     if known is None:
         known, problems = _known_quizzes()
         book.warnings.extend(problems)
     if known:
-        book.warnings.extend(unknown_quiz_warnings(book.exports, known))
+        book.known = known
+        book.unknown = unknown_quizzes(book.exports, known)
+        book.warnings.extend(wrong_lesson_warnings(book.exports, known))
     return book
+
+
+def chart_scores(book: Gradebook) -> dict[str, list[float]]:
+    """The scores the chart shows: the kit's own quizzes only (every quiz if the kit's could not be loaded)."""
+    return per_quiz_scores(book.rows, None if book.known is None else book.known.keys())
 
 
 # Writing ---------------------------------------------------------------------------------------------------
@@ -427,14 +566,22 @@ def write_csv(rows: Iterable[dict[str, Any]], out: Path) -> None:
     replace_atomically(out, write, binary=False)
 
 
-def write_chart(per_quiz: dict[str, list[float]], out: Path) -> None:
-    """Draw :func:`medialit.plots.class_scores` to a PNG, atomically; uses no pyplot state."""
+def write_chart(per_quiz: dict[str, list[float]], out: Path, limit: int = MAX_CHART_QUIZZES) -> None:
+    """Draw :func:`medialit.plots.class_scores` to a PNG, atomically; uses no pyplot state.
+
+    At most ``limit`` quizzes are drawn (the hardest, as :func:`hardest` orders them), so the picture is at
+    most 8 x (0.28 x ``limit`` + 1.8) inches at 150 dpi (1200 x 1950 pixels for the default 40) whatever
+    the input; a second title line says when quizzes were left out.
+    """
     from matplotlib.figure import Figure
 
     from .plots import class_scores
 
-    figure = Figure(figsize=(8, max(3.5, 0.28 * len(per_quiz) + 1.8)), layout="constrained")
-    class_scores(per_quiz, ax=figure.subplots())
+    shown = {quiz: per_quiz[quiz] for quiz, _, _ in hardest(per_quiz, limit)}
+    figure = Figure(figsize=(8, max(3.5, 0.28 * len(shown) + 1.8)), layout="constrained")
+    ax = class_scores(shown, ax=figure.subplots())
+    if len(shown) < len([scores for scores in per_quiz.values() if scores]):
+        ax.set_title(f"{ax.get_title()}\n(the {len(shown)} hardest of {len(per_quiz)} quizzes)")
     replace_atomically(
         out,
         lambda handle: figure.savefig(handle, format="png", dpi=150, metadata={"Software": None}),
@@ -445,18 +592,40 @@ def write_chart(per_quiz: dict[str, list[float]], out: Path) -> None:
 # The command -----------------------------------------------------------------------------------------------
 
 
+def _listed(items: Sequence[str], shown: int = 10) -> str:
+    more = f", ... (and {len(items) - shown} more)" if len(items) > shown else ""
+    return ", ".join(items[:shown]) + more
+
+
 def summary(book: Gradebook, out: Path | None = None, chart: Path | None = None) -> str:
-    """A short text report: files, learners, quizzes, the three hardest quizzes, and every file left out."""
-    per_quiz = per_quiz_scores(book.rows)
+    """A short text report: files, learners, quizzes, the three hardest quizzes, learners with more than one
+    file, quiz ids the kit does not have, and every file left out."""
+    per_quiz = chart_scores(book)
     learners = {_identity(e.learner) for e in book.exports}
+    quizzes = {row["quiz"] for row in book.rows if row["kind"] == "quiz"}
+    responses = sum(row["kind"] == "response" for row in book.rows)
     lines = [
         f"Files read: {book.files_read} .json file(s); {len(book.exports)} used, {len(book.skipped)} skipped.",
-        f"Learners: {len(learners)}   Quizzes: {len(per_quiz)}   Rows: {len(book.rows)}",
+        f"Learners: {len(learners)}   Quizzes: {len(quizzes)}   Rows: {len(book.rows)}"
+        + (f" ({responses} of them free-text responses)" if responses else ""),
     ]
     top = hardest(per_quiz)
     if top:
         lines.append("Hardest quizzes (class mean score, learners who answered):")
         lines.extend(f"  {quiz}: {mean:.2f} ({n})" for quiz, mean, n in top)
+    if len(per_quiz) > MAX_CHART_QUIZZES and chart is not None:
+        lines.append(f"The chart shows the {MAX_CHART_QUIZZES} hardest of {len(per_quiz)} quizzes.")
+    if book.unknown:
+        lines.append(
+            f"Quiz ids this kit does not have ({len(book.unknown)}; kept in the CSV, left out of the chart "
+            "and the hardest quizzes):"
+        )
+        lines.append(
+            "  " + _listed([f"{quiz} ({n} file{'s' if n != 1 else ''})" for quiz, n in book.unknown.items()])
+        )
+    if book.same_learner:
+        lines.append(f"Learners with more than one file ({len(book.same_learner)}):")
+        lines.extend(f"  - {line}" for line in book.same_learner)
     if book.skipped:
         lines.append(f"Skipped files ({len(book.skipped)}):")
         lines.extend(f"  - {item.path}: {item.reason}" for item in book.skipped)
@@ -474,7 +643,11 @@ def summary(book: Gradebook, out: Path | None = None, chart: Path | None = None)
 
 
 def _argument_problems(paths: Sequence[Path], out: Path, chart: Path | None) -> list[str]:
-    problems = [] if paths else ["give at least one export file or folder"]
+    problems = (
+        []
+        if paths
+        else [f"give at least one export file or folder (or set {HANDIN_VARIABLE} to the hand-in folder)"]
+    )
     problems += [f"{path}: no such file or folder" for path in paths if not path.exists()]
     targets = {"--out": out} if chart is None else {"--out": out, "--chart": chart}
     for option, target in targets.items():
@@ -497,12 +670,16 @@ def _argument_problems(paths: Sequence[Path], out: Path, chart: Path | None) -> 
     return problems
 
 
-def run(paths: list[Path], out: Path, chart: Path | None = None) -> int:
+def run(paths: Sequence[Path], out: Path, chart: Path | None = None) -> int:
     """The ``gradebook`` command: 0 when done (even with skipped files), 1 if no valid file, 2 on bad arguments.
 
-    Input files are only read, never changed; outputs are written only when at least one export is valid.
+    With no ``paths``, the folder in ``$MEDIALIT_HANDIN`` is read. Input files are only read, never
+    changed; outputs are written only when at least one export is valid.
     """
-    paths, out = [Path(p) for p in paths], Path(out)
+    paths = [Path(p) for p in paths]
+    if not paths and handin_folder() is not None:
+        paths = [handin_folder()]
+    out = Path(out)
     chart = Path(chart) if chart is not None else None
     problems = _argument_problems(paths, out, chart)
     if problems:
@@ -517,7 +694,7 @@ def run(paths: list[Path], out: Path, chart: Path | None = None) -> int:
     try:
         write_csv(book.rows, out)
         if chart is not None:
-            write_chart(per_quiz_scores(book.rows), chart)
+            write_chart(chart_scores(book), chart)
     except OSError as exc:
         print(f"error: could not write {exc.filename or out}: {exc.strerror}", file=sys.stderr)
         return 2

@@ -135,9 +135,14 @@ class Server:
     progress: Path
     process: subprocess.Popen[bytes]
     log: Path
+    token: str = ""  # student mode's token, read from the address `present` prints; empty for JupyterLab
 
     def log_tail(self, chars: int = 4000) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")[-chars:]
+
+    def address(self, path: str = "/") -> str:
+        """The server's address for ``path``, with the token (once is enough: it sets a cookie)."""
+        return self.url + path + (f"?token={self.token}" if self.token else "")
 
 
 def _start(command: list[str], port: int, folder: Path, env: dict[str, str], cwd: Path) -> Server:
@@ -153,6 +158,8 @@ def _start(command: list[str], port: int, folder: Path, env: dict[str, str], cwd
     while time.monotonic() < deadline:
         if process.poll() is not None:
             pytest.fail(f"the server exited with {process.returncode}:\n{server.log_tail()}", pytrace=False)
+        found = re.search(r"http://127\.0\.0\.1:\d+/\?token=([\w-]+)", server.log_tail(20_000))
+        server.token = found.group(1) if found else ""
         try:
             with urllib.request.urlopen(server.url + "/", timeout=5):
                 return server
@@ -412,7 +419,8 @@ def _screenshot(page: Any, name: str, folder: Path) -> Path:
 def test_voila_lesson_01(voila: Server, lesson: Lesson, page: Any) -> None:
     """In Voilà (student mode): the index lists lesson 01; its quizzes check, save, and come back on reload."""
     expected = _expected()
-    page.goto(voila.url + "/", wait_until="domcontentloaded")
+    assert voila.token, "student mode prints its address with a token"
+    page.goto(voila.address("/"), wait_until="domcontentloaded")
     page.get_by_text(f"{LESSON}.ipynb", exact=True).wait_for(timeout=RENDER)  # the index lists lesson 01
     page.goto(f"{voila.url}/voila/render/{LESSON}.ipynb", wait_until="domcontentloaded")
     _wait_for_quizzes(page, voila, "in Voilà")

@@ -6,6 +6,7 @@ import contextlib
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -374,13 +375,57 @@ def test_repeated_quiz_is_inconsistent():
     assert gradebook.consistency_errors(export) == [f"quiz {HARD.id!r} appears 2 times"]
 
 
-def test_unknown_quiz_is_a_warning_not_a_rejection(tmp_path):
-    """Is a quiz id the kit does not know kept in the CSV but warned about?"""
+def test_unknown_quiz_is_listed_kept_in_the_csv_and_never_charted(tmp_path):
+    """Is a quiz id the kit does not know kept in the CSV, listed in the summary, and left out of the chart?"""
     stranger = type(HARD)(**{**HARD.__dict__, "id": "l09-made-up"})
-    _write(tmp_path / "a.json", _export("Sam", None, [_result(stranger, 1.0)], "2025-03-07T11:00:00Z"))
+    results = [_result(stranger, 0.0), _result(HARD, 1.0)]
+    _write(tmp_path / "a.json", _export("Sam", None, results, "2025-03-07T11:00:00Z"))
     book = gradebook.build([tmp_path])
-    assert len(book.rows) == 1 and not book.skipped
-    assert any("'l09-made-up' is not one of this kit's quizzes" in w for w in book.warnings)
+    assert len(book.rows) == 2 and not book.skipped
+    assert book.unknown == {"l09-made-up": 1}
+    assert gradebook.chart_scores(book) == {HARD.id: [1.0]}
+    text = gradebook.summary(book)
+    assert "Quiz ids this kit does not have (1;" in text and "l09-made-up (1 file)" in text
+    assert (
+        "Hardest quizzes" in text
+        and "l09-made-up:" not in text.split("Hardest quizzes", 1)[1].split("Quiz ids")[0]
+    )
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    """Width and height in pixels, from the PNG's IHDR chunk."""
+    head = path.read_bytes()[:24]
+    assert head[:8] == PNG_MAGIC and head[12:16] == b"IHDR"
+    return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+
+
+def test_three_exports_of_4000_unknown_ids_give_a_bounded_chart(tmp_path):
+    """With 3 exports x 4,000 made-up quiz ids, does the run finish with a chart of bounded size?"""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(3):
+        made_up = [
+            {**_result(HARD, 0.5), "quiz": f"x{n}-fake-{i:04d}", "lesson": HARD.lesson} for i in range(4000)
+        ]
+        export = _export(f"Learner {n}", None, [_result(HARD, 0.5), *made_up], f"2025-03-07T11:0{n}:00Z")
+        (inbox / f"e{n}.json").write_text(json.dumps(export), encoding="utf-8")
+    out, chart = tmp_path / "class.csv", tmp_path / "class.png"
+    code, stdout = _run([inbox], out, chart)
+    assert code == 0, stdout
+    assert len(_read_csv(out)) == 3 * 4001
+    assert "Quiz ids this kit does not have (12000;" in stdout and "(and 11990 more)" in stdout
+    width, height = _png_size(chart)
+    assert (width, height) == (1200, 525), "one known quiz: the chart's smallest size"
+    assert chart.stat().st_size < 200_000
+
+
+def test_chart_of_4000_quizzes_is_capped(tmp_path):
+    """Does write_chart draw at most MAX_CHART_QUIZZES bars, so the PNG stays at most 1200 x 1950 pixels?"""
+    per_quiz = {f"q-{i:04d}": [(i % 100) / 100] for i in range(4000)}
+    gradebook.write_chart(per_quiz, tmp_path / "big.png")
+    width, height = _png_size(tmp_path / "big.png")
+    assert width == 1200 and height <= 150 * (0.28 * gradebook.MAX_CHART_QUIZZES + 1.8) + 1
+    assert (tmp_path / "big.png").stat().st_size < 500_000
 
 
 # Duplicates and overlaps ---------------------------------------------------------------------------------
@@ -457,3 +502,189 @@ def test_class_scores_with_no_results():
     ax = plots.class_scores({})
     assert ax.get_title() and any("no results" in t.get_text() for t in ax.texts)
     plt.close(ax.figure)
+
+
+# Format 2: attempt history, "Show answer", free-text responses ---------------------------------------------
+
+
+def _export_2(learner: str, results: list[dict], responses: list[dict], exported_at: str) -> dict[str, Any]:
+    """A format-2 export (medialit-results/2): each result gains revealed and history; responses are added."""
+    export = {
+        **_export(learner, None, [], exported_at),
+        "format": "medialit-results/2",
+        "results": [
+            {
+                **r,
+                "revealed": False,
+                "history": [{"at": r["last_at"], "score": r["score"], "correct": r["correct"]}],
+            }
+            for r in results
+        ],
+        "responses": responses,
+    }
+    assert schema_errors(export, "export.schema.json") == []
+    return export
+
+
+def _response(rid: str, text: str, lesson: str = "05-Your-Own-Article") -> dict[str, Any]:
+    return {
+        "id": rid,
+        "lesson": lesson,
+        "prompt": "What surprised you?",
+        "text": text,
+        "saved_at": "2025-03-07T10:00:00Z",
+    }
+
+
+def test_format_1_and_format_2_are_read_together(tmp_path):
+    """Are a format-1 and a format-2 export both used, responses becoming rows of kind "response"?"""
+    _write(tmp_path / "one.json", _export("Ana", None, [_result(HARD, 0.5)], "2025-03-07T11:00:00Z"))
+    text = '=SUM(A1)\nand a second line, with "quotes"'
+    v2 = _export_2("Ben", [_result(HARD, 1.0)], [_response("l05-reflection", text)], "2025-03-07T11:00:00Z")
+    v2["results"][0]["revealed"] = True
+    _write(tmp_path / "two.json", v2)
+    out = tmp_path / "out.csv"
+    code, stdout = _run([tmp_path / "one.json", tmp_path / "two.json"], out)
+    assert code == 0, stdout
+    rows = _read_csv(out)
+    assert [(r["learner"], r["kind"], r["quiz"]) for r in rows] == [
+        ("Ana", "quiz", HARD.id),
+        ("Ben", "quiz", HARD.id),
+        ("Ben", "response", "l05-reflection"),
+    ]
+    ana, ben, reflection = rows
+    assert ana["revealed"] == "" and ben["revealed"] == "true", "format 1 does not say; format 2 does"
+    assert ana["response"] == ben["response"] == ""
+    assert reflection["response"] == "'" + text, "the text whole, newline included, formula neutralised"
+    assert reflection["score"] == "" and reflection["lesson"] == "05-Your-Own-Article"
+    assert "(1 of them free-text responses)" in stdout
+
+
+def test_format_2_schema_problems_are_reasons(tmp_path):
+    """Is a format-2 export without its responses, or with a result lacking history, skipped with the reason?"""
+    v2 = _export_2("Ben", [_result(HARD, 1.0)], [], "2025-03-07T11:00:00Z")
+    _write(tmp_path / "a.json", {k: v for k, v in v2.items() if k != "responses"})
+    del v2["results"][0]["history"]
+    _write(tmp_path / "b.json", v2)
+    book = gradebook.build([tmp_path])
+    reasons = {item.path.name: item.reason for item in book.skipped}
+    assert "'responses' is a required property" in reasons["a.json"]
+    assert "'history' is a required property" in reasons["b.json"]
+
+
+def test_format_2_inconsistencies_are_found():
+    """Are a repeated response id, a last attempt that disagrees with the score, and a bad time reported?"""
+    v2 = _export_2(
+        "Ben",
+        [_result(HARD, 1.0)],
+        [_response("l05-a", "x"), _response("l05-a", "y")],
+        "2025-03-07T11:00:00Z",
+    )
+    v2["results"][0]["history"][-1].update(score=0.0, correct=False)
+    v2["responses"][1]["saved_at"] = "tuesday"
+    problems = gradebook.consistency_errors(v2)
+    assert "response 'l05-a' appears 2 times" in problems
+    assert any("last attempt in history does not match" in p for p in problems)
+    assert any("saved_at 'tuesday' is not a date and time" in p for p in problems)
+
+
+def test_a_newer_format_says_to_update_the_kit(tmp_path):
+    """Is an export in a format this kit does not know yet skipped with a reason that says to update?"""
+    future = {**_export("Ana", None, [], "2025-03-07T11:00:00Z"), "format": "medialit-results/3"}
+    _write(tmp_path / "a.json", future)
+    (skipped,) = gradebook.build([tmp_path]).skipped
+    assert "newer than this kit reads" in skipped.reason and "update the kit" in skipped.reason
+
+
+def test_a_response_in_two_exports_comes_from_the_newer(tmp_path):
+    """When two exports of one learner hold the same response, is the newer text used and the overlap noted?"""
+    old = _export_2("Ben", [], [_response("l05-r", "first draft")], "2025-03-07T11:00:00Z")
+    new = {
+        **_export_2("Ben", [], [_response("l05-r", "final")], "2025-03-07T12:00:00Z"),
+        "lesson": "05-Your-Own-Article",
+    }
+    _write(tmp_path / "old.json", old)
+    _write(tmp_path / "new.json", new)
+    book = gradebook.build([tmp_path])
+    assert [row["response"] for row in book.rows] == ["final"]
+    assert any("l05-r is also in the newer export" in w for w in book.warnings)
+
+
+# Links, duplicates, the hand-in folder ---------------------------------------------------------------------
+
+
+def test_links_leading_outside_the_folder_are_skipped_with_a_reason(tmp_path):
+    """Is a link to a file outside the folder (or to nothing) skipped with a reason, and one inside followed?"""
+    inbox, elsewhere = tmp_path / "inbox", tmp_path / "elsewhere"
+    inbox.mkdir()
+    elsewhere.mkdir()
+    secret = _write(
+        elsewhere / "secret.json", _export("Eve", None, [_result(HARD, 1.0)], "2025-03-07T11:00:00Z")
+    )
+    _write(inbox / "ana.json", _export("Ana", None, [_result(HARD, 0.5)], "2025-03-07T11:00:00Z"))
+    (inbox / "outside.json").symlink_to(secret)
+    (inbox / "nowhere.json").symlink_to(tmp_path / "missing.json")
+    (inbox / "inside.json").symlink_to(inbox / "ana.json")
+    book = gradebook.build([inbox])
+    reasons = {item.path.name: item.reason for item in book.ignored}
+    assert "leads outside the folder" in reasons["outside.json"] and str(secret) in reasons["outside.json"]
+    assert "leads nowhere" in reasons["nowhere.json"]
+    assert [row["learner"] for row in book.rows] == ["Ana"], (
+        "Eve's file is never read; the inside link is ana.json"
+    )
+    assert f"{inbox / 'outside.json'}: skipped: a link that leads outside" in gradebook.summary(book)
+
+
+def test_two_exports_of_one_learner_are_reported_with_the_one_that_counts(tmp_path):
+    """Are two files of the same learner listed in the summary, saying which one counts and why?"""
+    _write(tmp_path / "a.json", _export("Sam Lee", None, [_result(HARD, 0.5)], "2025-03-07T11:00:00Z"))
+    _write(tmp_path / "b.json", _export("sam lee", None, [_result(HARD, 1.0)], "2025-03-07T12:00:00Z"))
+    _write(tmp_path / "c.json", _export("Ana", None, [_result(HARD, 1.0)], "2025-03-07T12:00:00Z"))
+    book = gradebook.build([tmp_path])
+    (line,) = book.same_learner
+    assert line.startswith("Sam Lee: 2 files. Counted: b.json (all lessons, exported 2025-03-07T12:00:00Z)")
+    assert "Not counted (an older export of the same lesson): a.json" in line
+    assert "Learners with more than one file (1):" in gradebook.summary(book)
+
+
+def test_the_handin_folder_just_works(tmp_path):
+    """Do `gradebook $MEDIALIT_HANDIN` and a bare `gradebook` (with it set) write gradebook.csv and .png here?"""
+    inbox, here = tmp_path / "handin", tmp_path / "teacher"
+    inbox.mkdir()
+    here.mkdir()
+    _write(inbox / "ana.json", _export("Ana", None, [_result(HARD, 0.5)], "2025-03-07T11:00:00Z"))
+    env = {**os.environ, "MEDIALIT_HANDIN": str(inbox)}
+    for args in ([str(inbox)], []):
+        done = subprocess.run(
+            [*COMMAND, *args], cwd=here, env=env, capture_output=True, text=True, check=False, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
+        assert [r["learner"] for r in _read_csv(here / "gradebook.csv")] == ["Ana"]
+        assert (here / "gradebook.png").read_bytes()[:8] == PNG_MAGIC
+        for name in ("gradebook.csv", "gradebook.png"):
+            (here / name).unlink()
+    env.pop("MEDIALIT_HANDIN")
+    done = subprocess.run(
+        COMMAND, cwd=here, env=env, capture_output=True, text=True, check=False, timeout=120
+    )
+    assert done.returncode == 2 and "MEDIALIT_HANDIN" in done.stderr
+
+
+def test_a_saved_response_reaches_the_csv(tmp_path):
+    """Does free text saved with ProgressStore.save_response reach the export and the gradebook's CSV?"""
+    store = ProgressStore(tmp_path / "progress.sqlite3")
+    store.set_learner("Ana Lopez")
+    store.record(HARD.id, HARD.lesson, HARD.solution(), 1.0, True)
+    store.save_response("l05-reflection", "05-Your-Own-Article", "=first draft", "What surprised you?")
+    store.save_response(
+        "l05-reflection", "05-Your-Own-Article", "How calm the\nnumbers sounded.", "What surprised you?"
+    )
+    inbox = tmp_path / "inbox"
+    path = write_export(store, inbox)
+    assert json.loads(path.read_text(encoding="utf-8"))["format"] == "medialit-results/2"
+    code, stdout = _run([inbox], tmp_path / "out.csv")
+    assert code == 0, stdout
+    rows = {row["kind"]: row for row in _read_csv(tmp_path / "out.csv")}
+    assert rows["quiz"]["quiz"] == HARD.id and rows["quiz"]["revealed"] == "false"
+    assert rows["response"]["quiz"] == "l05-reflection"
+    assert rows["response"]["response"] == "How calm the\nnumbers sounded.", "the latest text, whole"
