@@ -67,3 +67,17 @@ def read_json(path: Path, schema_name: str, definition: str | None = None) -> An
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
         raise DataFileError(f"{path} does not match {schema_name}: {shown}{more}")
     return data
+
+
+def read_yaml(path: Path, schema_name: str) -> Any:
+    """Load a YAML data file (safe loader only) and check it, or raise :class:`DataFileError` naming file and field."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise DataFileError(f"{path} cannot be read as YAML: {exc}") from None
+    problems = schema_errors(data, schema_name)
+    if problems:
+        raise DataFileError(f"{path} does not match {schema_name}: " + "; ".join(problems[:5]))
+    return data

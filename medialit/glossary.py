@@ -6,9 +6,7 @@ import difflib
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
-from .datafiles import datasets_dir, schema_errors
+from .datafiles import datasets_dir, read_yaml
 from .errors import DataFileError, MedialitError
 
 __all__ = ["GlossaryEntry", "UnknownTermError", "define", "entries", "markdown"]
@@ -31,13 +29,7 @@ class GlossaryEntry:
 @lru_cache(maxsize=1)
 def _entries() -> tuple[GlossaryEntry, ...]:
     path = datasets_dir() / "glossary.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise DataFileError(f"{path} cannot be read as YAML: {exc}") from None
-    problems = schema_errors(data, "glossary.schema.json")
-    if problems:
-        raise DataFileError(f"{path} does not match glossary.schema.json: " + "; ".join(problems[:5]))
+    data = read_yaml(path, "glossary.schema.json")
     found = tuple(
         GlossaryEntry(t["term"], " ".join(t["definition"].split()), t["first_met"], tuple(t.get("also", ())))
         for t in data["terms"]

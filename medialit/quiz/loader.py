@@ -5,10 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from .. import corpus
-from ..datafiles import datasets_dir, schema_errors
+from ..datafiles import datasets_dir, read_yaml
 from ..errors import DataFileError, MedialitError
 from ..text import word_spans
 from .model import Passage, Quiz
@@ -47,13 +45,7 @@ def build_passage(article_id: str, first: int, last: int) -> Passage:
 
 def read_quiz_file(path: Path) -> list[Quiz]:
     """The quizzes of one lesson file, or DataFileError naming the file, the quiz and the field."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise DataFileError(f"{path} cannot be read as YAML: {exc}") from None
-    problems = schema_errors(data, "quiz.schema.json")
-    if problems:
-        raise DataFileError(f"{path} does not match quiz.schema.json: " + "; ".join(problems[:5]))
+    data = read_yaml(path, "quiz.schema.json")
     quizzes = []
     for n, spec in enumerate(data["quizzes"]):
         where = f"{path}, quiz {n} ({spec['id']})"
