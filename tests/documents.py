@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 
 
-def make_pdf(lines: list[str], *, title: str | None = None, author: str | None = None, password: str | None = None) -> bytes:
+def make_pdf(
+    lines: list[str], *, title: str | None = None, author: str | None = None, password: str | None = None
+) -> bytes:
     """A one-page PDF whose text layer holds ``lines`` (Helvetica, one per printed line); empty lines gives a 'scan'."""
     from pypdf import PdfWriter
     from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject

@@ -17,7 +17,7 @@ _TAGS = re.compile(
     r"<\s*(?:html|head|body|p|div|br|span|a|h[1-6]|article|section|script|style|meta|title|!doctype)\b",
     re.IGNORECASE,
 )
-_SCRIPTS = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_SCRIPTS = re.compile(r"<script\b.*?</script\s*>", re.IGNORECASE | re.DOTALL)
 _WORD = re.compile(r"\w+")
 
 # Metadata trafilatura finds, under the names the kit reports. Trafilatura reads the page's <meta> tags,
