@@ -144,7 +144,7 @@ def read_bytes(
         page = extract_page(str(text), name=name, url=url)
         notes.insert(
             0,
-            "The input was HTML: it was reduced to text (the article only, without menus, ads or links "
+            "The input was a web page (HTML): it was reduced to text (the article only, without menus, ads or links "
             "to other stories), and offsets refer to that text.",
         )
         return _build(page.text, name, "html", page.metadata, [*notes, *page.warnings])
