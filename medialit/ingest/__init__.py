@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import TextFileError
+from ..textfile import MAX_BYTES  # 20 MB: larger files and downloads are refused with a message
 from .documents import docx_text, pdf_text
 from .encoding import declared_charset, decode
 from .fetch import fetch
@@ -38,8 +39,6 @@ FIELD_LABELS = {
     "site_name": "Published by",
     "url": "Link",
 }
-#: Larger files and downloads are refused with a message (20 MB).
-MAX_BYTES = 20 * 1024 * 1024
 _IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"RIFF")
 
 
