@@ -185,6 +185,13 @@ def test_other_languages_get_a_note_and_no_flags():
     assert [s["text"].lower() for s in forced["loaded"]][:1] == ["die"] and "notes" not in forced
 
 
+def test_spanish_dates_are_not_statistics():
+    """Is "8 de marzo" in a Spanish text left alone (no statistic "8 de"), with a note naming Spanish?"""
+    spanish = "El 8 de marzo miles de personas marcharon en Madrid para pedir igualdad y mejores salarios."
+    data = json.loads(_main("analyze", "-", "--format", "json", stdin=spanish.encode())[1])
+    assert data["statistics"] == [] and "Spanish (es)" in data["notes"]
+
+
 def test_links_are_fetched_from_a_local_server():
     """Does `analyze URL` fetch and analyse the page, and a 404 give one line?"""
     from .pages_server import serve

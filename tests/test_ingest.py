@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import medialit
 from medialit.errors import LinkError, MedialitError, TextFileError
 from medialit.ingest import MAX_BYTES, is_link, read_bytes, read_link, read_path
 from medialit.ingest.webpage import extract_page, looks_like_html
@@ -50,6 +51,11 @@ def test_line_breaks_inside_a_paragraph_are_not_sentence_breaks():
     )
     text = read_bytes(page, "snippet.html").text
     assert text == "The plan would cost 300 million pounds, according to the Treasury.\n\nIt starts soon.\n"
+    report = medialit.analyze(text)
+    assert len(report.sentences) == 2
+    assert [(s.text, s.sourcing) for s in report.statistics] == [
+        ("300 million pounds", "named-organization-or-person")
+    ]
 
 
 def test_page_starting_with_a_long_style_block_is_html():
