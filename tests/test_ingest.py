@@ -109,6 +109,12 @@ def test_declared_charset_is_honoured():
     assert "Bürgermeister von Köln" in text and "\ufffd" not in text
 
 
+def test_latin1_label_is_read_as_windows_1252_like_browsers():
+    """Are curly quotes in a page labelled iso-8859-1 read as quotes (Windows-1252), as browsers read them?"""
+    page = '<meta charset="iso-8859-1"><p>He called it “unfair” in the café.</p>'.encode("cp1252")
+    assert "“unfair” in the café" in read_bytes(page, "page.html").text
+
+
 def test_utf16_with_a_bom_is_text(tmp_path):
     """Is a UTF-16 file with a byte-order mark (Notepad's "Unicode") read as text, not called binary?"""
     path = tmp_path / "notepad.txt"

@@ -84,7 +84,10 @@ def decode(
             return Decoded(data.decode(encoding, errors="replace"), encoding, "byte-order mark")
     if declared:
         try:
-            return Decoded(data.decode(declared), codecs.lookup(declared).name, "declared")
+            encoding = codecs.lookup(declared).name
+            # As browsers do (WHATWG Encoding), a page labelled Latin-1 or ASCII is read as Windows-1252.
+            encoding = "cp1252" if encoding in {"latin-1", "ascii", "iso8859-1"} else encoding
+            return Decoded(data.decode(encoding), encoding, "declared")
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong or unknown declaration: fall through to UTF-8 and detection, as browsers do
     if b"\x00" not in data:
