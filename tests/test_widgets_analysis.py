@@ -286,6 +286,8 @@ def test_link_is_fetched_only_on_request(tool):
         tool.link_input.value = f"{base}/story"
         tool.fetch_button.click()
         assert "40,000 dollars" in tool.text_input.value and f"{base}/story" in tool.source.value
+        tool.text_input.value = f"{base}/story"  # a link pasted into the text box is fetched on Analyse
+        assert tool.analyse() is not None and "40,000 dollars" in tool.analysed_text
         assert not tool.load_link(f"{base}/gone")
     assert "404 Not Found" in tool.message.value and "✗" in tool.message.value
 
