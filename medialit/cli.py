@@ -31,45 +31,58 @@ def _articles(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_input(path: str, errors: str) -> tuple[str, str | None]:
-    """The text to analyse and a note about it: standard input or a file; HTML reduced to text."""
+def _read_input(args: argparse.Namespace):
+    """The article to analyse: standard input, a link (fetched now, as asked) or a file; see medialit.ingest."""
     from .errors import TextFileError
-    from .htmltext import html_to_text, looks_like_html
-    from .textfile import MAX_BYTES, decode_text, read_text
+    from .ingest import MAX_BYTES, is_link, read_bytes, read_link, read_path
 
-    if path == "-":
+    errors = "replace" if args.replace_errors else "strict"
+    if args.path == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
             raise TextFileError(f"standard input is over the limit of {MAX_BYTES:,} bytes")
-        text = decode_text(data, name="standard input", errors=errors)
-    else:
-        text = read_text(path, errors=errors, allow_empty=True)
-    if looks_like_html(text):
-        return html_to_text(
-            text
-        ), "The input was HTML: it was reduced to text, and offsets refer to that text."
-    return text, None
+        return read_bytes(data, "standard input", errors=errors)
+    if is_link(args.path):
+        return read_link(args.path)
+    return read_path(args.path, errors=errors)
 
 
 def _analyze(args: argparse.Namespace) -> int:
     import json
 
     from .detect import analyze
+    from .ingest import FIELD_LABELS, language_note
     from .report import render_html, render_text
+    from .schema import SpanSet
 
-    text, note = _read_input(args.path, "replace" if args.replace_errors else "strict")
-    report = analyze(text)
+    article = _read_input(args)
+    text = article.text
+    skip = language_note(article.language, args.language)
+    report = SpanSet() if skip else analyze(text)
+    note = " ".join([*article.notes, *([skip] if skip else [])]) or None
     if args.format == "json":
         data = report.to_dict()
         if note:
             data["notes"] = note
+        if article.extracted:
             data["text"] = text
+            data["source"] = {
+                "kind": article.kind,
+                "language": article.language,
+                "metadata": article.metadata_dict(),
+            }
         output = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     elif args.format == "html":
-        title = args.path if args.path != "-" else "standard input"
+        title = article.metadata["title"].value if "title" in article.metadata else article.name
         output = render_html(text, report, title=f"medialit: {title}", note=note)
     else:
-        output = (f"Note: {note}\n\n" if note else "") + render_text(text, report)
+        found = "".join(
+            f"  {label}: {article.metadata[key].value} (from {article.metadata[key].source})\n"
+            for key, label in FIELD_LABELS.items()
+            if key in article.metadata
+        )
+        found = f"Who is behind this?\n{found}\n" if found else ""
+        output = (f"Note: {note}\n\n" if note else "") + found + render_text(text, report)
     sys.stdout.write(output)
     return 0
 
@@ -112,12 +125,20 @@ def parser() -> argparse.ArgumentParser:
     commands = top.add_subparsers(dest="command", required=True)
 
     analyze = commands.add_parser("analyze", help="find loaded language, statistics and opinion in a text")
-    analyze.add_argument("path", help="a text or HTML file, or - for standard input")
+    analyze.add_argument(
+        "path",
+        help="a .txt, .html, .pdf or .docx file, a link (https://...) to fetch, or - for standard input",
+    )
     analyze.add_argument("--format", choices=("text", "html", "json"), default="text")
     analyze.add_argument(
         "--replace-errors",
         action="store_true",
-        help="decode bytes that are not UTF-8 as U+FFFD instead of stopping",
+        help="read a file that is not text in any known encoding as UTF-8, with U+FFFD for unreadable bytes",
+    )
+    analyze.add_argument(
+        "--language",
+        metavar="CODE",
+        help="the text's language (ISO 639-1, e.g. en) instead of detecting it; the detectors run only on English",
     )
     analyze.set_defaults(run=_analyze)
 

@@ -15,7 +15,11 @@ class UnknownArticleError(MedialitError, KeyError):
 
 
 class TextFileError(MedialitError, ValueError):
-    """A text file that is missing, empty, binary, not UTF-8 or too large."""
+    """An input file that is missing, empty, too large, not text, or a PDF or Word file that cannot be read."""
+
+
+class LinkError(MedialitError, ValueError):
+    """A link that cannot be fetched: offline, too slow, refused by the server, too big or not a page."""
 
 
 class DataFileError(MedialitError, ValueError):

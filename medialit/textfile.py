@@ -1,4 +1,4 @@
-"""Read a text file strictly: clear errors for missing, empty, binary, non-UTF-8 or huge files."""
+"""Read the kit's own text files strictly as UTF-8; users' files, pages and links go through medialit.ingest."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .errors import TextFileError
 
-#: Larger files are refused unless the caller raises the limit.
+#: Larger files are refused unless the caller raises the limit (also medialit.ingest's limit for users' files).
 MAX_BYTES = 20 * 1024 * 1024
 
 

@@ -595,17 +595,24 @@ from pathlib import Path  # noqa: E402
 from . import corpus  # noqa: E402
 from .atomic import write_text_atomically  # noqa: E402
 from .detect import analyze  # noqa: E402
-from .errors import TextFileError  # noqa: E402
 from .evaluate import compare_spans  # noqa: E402
-from .htmltext import html_to_text, looks_like_html  # noqa: E402
+from .ingest import (  # noqa: E402
+    FIELD_LABELS,
+    Article,
+    confident_language,
+    is_link,
+    language_note,
+    looks_like_html,
+    read_bytes,
+    read_link,
+)
 from .report import render_html  # noqa: E402
 from .schema import SpanSet  # noqa: E402
 from .text import word_count  # noqa: E402
-from .textfile import decode_text  # noqa: E402
 
 #: The analysis tool refuses longer texts (about 30,000 words) and larger files, with a message.
 MAX_ANALYSIS_CHARS = 200_000
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+MAX_UPLOAD_BYTES = 8 * 1024 * 1024  # under the 10 MiB a Jupyter server takes in one message
 _BAR = "#0072B2"  # Okabe-Ito blue
 
 
@@ -815,20 +822,57 @@ def analysis_summary_html(report: SpanSet, words: int | None = None) -> str:
     )
 
 
-class AnalysisWidget(widgets.VBox):
-    """Paste a text or load a .txt or .html file, click Analyse, and read the machine's marks.
+_PASTED = "the pasted text"
 
-    Uploaded files are decoded strictly as UTF-8 (``medialit.textfile``);
-    web pages are reduced to their text (``medialit.htmltext``), which only
-    parses and never runs anything. The report is shown escaped, in a
-    sandboxed frame. Headless use: set ``text_input.value``, call
-    ``analyse()`` (or click ``analyse_button``) and read ``output.value``.
+
+def source_html(article: Article | None) -> str:
+    """ "Who is behind this?": the title, author, date, publisher and link the kit found, each with where from, escaped."""
+    heading = '<h4 style="margin:0.3em 0">Who is behind this?</h4>'
+    if article is None:
+        return _message(
+            f"{heading}<p>You pasted this text, so the kit cannot tell. Find the writer, the outlet and the date "
+            "on the article's page.</p>",
+            "#111",
+        )
+    rows = "".join(
+        f'<tr><th scope="row" style="text-align:left;padding:1px 8px 1px 0">{label}</th>'
+        f"<td>{_text(article.metadata[key].value)} "
+        f'<span style="color:{GREY}">(from {_text(article.metadata[key].source)})</span></td></tr>'
+        for key, label in FIELD_LABELS.items()
+        if key in article.metadata
+    )
+    if not rows:
+        return _message(
+            f"{heading}<p>The kit found no title, author, date or publisher in {_text(article.name)}. "
+            "Look for them yourself: a text with no name behind it deserves extra care.</p>",
+            "#111",
+        )
+    return _message(
+        f'{heading}<table style="border-collapse:collapse">{rows}</table>'
+        "<p><em>Check these yourself: pages can leave them out or get them wrong.</em></p>",
+        "#111",
+    )
+
+
+class AnalysisWidget(widgets.VBox):
+    """Paste a text, load a file (.txt, .html, .pdf, .docx) or fetch a link, click Analyse, read the marks.
+
+    Files and links are read by ``medialit.ingest``: a web page is reduced to
+    its article (never run), and what the kit finds about who is behind it is
+    shown under "Who is behind this?". A link is fetched only when Fetch is
+    clicked. Text that is not English gets a note and no flags, unless "It is
+    in English" is ticked. The report is shown escaped, in a sandboxed
+    frame. Headless use: set ``text_input.value`` (or call ``load_bytes`` /
+    ``load_link``), call ``analyse()`` and read ``output.value``.
     """
 
     def __init__(self, text: str = "", title: str = "", folder: str | Path = ".") -> None:
         self.folder = Path(folder)
         self.result: SpanSet | None = None
         self.analysed_text: str | None = None
+        self.article: Article | None = (
+            None  # the file or page last loaded, while the box still holds its text
+        )
         self.title_input = widgets.Text(
             value=title,
             description="Title:",
@@ -838,19 +882,30 @@ class AnalysisWidget(widgets.VBox):
         self.text_input = widgets.Textarea(
             value=text,
             description="Article text:",
-            placeholder="Paste the text of a news article here (headline first), or load a file below.",
+            placeholder="Paste the text of a news article here (headline first), or load a file or a link below.",
             style=_WIDE,
             layout=widgets.Layout(width="100%", height="12em"),
         )
         self.file_input = widgets.FileUpload(
-            accept=".txt,.html,.htm",
+            accept=".txt,.html,.htm,.pdf,.docx",
             multiple=False,
             description="Load a file",
-            tooltip="A .txt or .html file",
+            tooltip="A .txt, .html, .pdf or .docx file",
         )
-        self.replace_box = widgets.Checkbox(
+        self.link_input = widgets.Text(
+            description="Or a link:",
+            placeholder="https://… (the page is fetched only when you click Fetch)",
+            style=_WIDE,
+            layout=widgets.Layout(width="60%"),
+        )
+        self.fetch_button = widgets.Button(
+            description="Fetch",
+            icon="download",
+            tooltip="Fetch the page at this link and take out its article",
+        )
+        self.english_box = widgets.Checkbox(
             value=False,
-            description="Load it anyway: a file that is not UTF-8 (unreadable letters become �)",
+            description="It is in English: analyse it even if the kit thinks it is another language",
             indent=False,
             layout=widgets.Layout(width="auto"),
         )
@@ -864,9 +919,11 @@ class AnalysisWidget(widgets.VBox):
             tooltip="Save the highlighted report as a web page you can hand in",
         )
         self.message = widgets.HTML(value="")
+        self.source = widgets.HTML(value="")
         self.summary = widgets.HTML(value="")
         self.output = widgets.HTML(value="", layout=widgets.Layout(width="100%"))
         self.file_input.observe(self._uploaded, names="value")
+        self.fetch_button.on_click(lambda _: self.load_link())
         self.analyse_button.on_click(lambda _: self.analyse())
         self.save_button.on_click(lambda _: self.save())
         super().__init__(
@@ -874,8 +931,10 @@ class AnalysisWidget(widgets.VBox):
                 self.title_input,
                 self.text_input,
                 widgets.HBox([self.file_input, self.analyse_button, self.save_button]),
-                self.replace_box,
+                widgets.HBox([self.link_input, self.fetch_button]),
+                self.english_box,
                 self.message,
+                self.source,
                 self.summary,
                 self.output,
             ]
@@ -898,48 +957,70 @@ class AnalysisWidget(widgets.VBox):
         self.load_bytes(bytes(upload.get("content", b"")), str(upload.get("name") or "the file"))
         self.file_input.value = ()  # so loading the same file again is noticed
 
+    def _loaded(self, article: Article) -> bool:
+        """Put a loaded article's text in the box, its title in the title box, and say who is behind it."""
+        if not article.text.strip():
+            self._fail(f"{article.name} has no text in it. Choose a file with the article's text.")
+            return False
+        self.article = article
+        self.text_input.value = article.text
+        if "title" in article.metadata:
+            self.title_input.value = article.metadata["title"].value
+        elif not self.title_input.value.strip():
+            self.title_input.value = Path(article.name).stem
+        notes = "".join(f" {_text(note)}" for note in article.notes)
+        self.message.value = _message(
+            f"✓ Loaded {_text(article.name)} ({word_count(article.text):,} words).{notes} Now click Analyse.",
+            GREEN,
+        )
+        self.source.value = source_html(article)
+        return True
+
     def load_bytes(self, data: bytes, name: str = "the file") -> bool:
-        """Put a file's text into the box (a web page reduced to its text), or explain why it cannot be used."""
+        """Put a file's text into the box (a page's article, a PDF's or Word file's text), or explain why not."""
         if len(data) > MAX_UPLOAD_BYTES:
             self._fail(
                 f"{name} is {len(data):,} bytes, too big for the analysis tool "
                 f"(the limit is {MAX_UPLOAD_BYTES:,}). Copy the article's text into the box instead."
             )
             return False
-        errors = "replace" if self.replace_box.value else "strict"
         try:
-            text = decode_text(data, name=name, errors=errors)
-        except TextFileError as exc:
-            if b"\x00" in data:
-                advice = (
-                    f"{name} is not a plain text file (is it a PDF, a Word document or a picture?). "
-                    "Copy the article's words into the box instead, or save it as a .txt file."
-                )
-            else:
-                advice = (
-                    f"{name} is not saved as UTF-8 text, so some letters cannot be read. Save it again "
-                    "with the encoding UTF-8, copy the words into the box, or tick “Load it anyway”."
-                )
-            self._fail(f"{advice} (Details: {exc})")
+            article = read_bytes(data, name)
+        except MedialitError as exc:
+            self._fail(str(exc))
             return False
-        note = ""
-        if looks_like_html(text):
-            text = html_to_text(text)
-            note = " It looked like a web page, so only its readable text was kept."
-        if not text.strip():
-            self._fail(f"{name} has no text in it. Choose a file with the article's text.")
+        return self._loaded(article)
+
+    def load_link(self, url: str | None = None) -> bool:
+        """Fetch the page at ``url`` (default: the link box) and put its article into the box, or explain why not."""
+        url = (url if url is not None else self.link_input.value).strip()
+        if not is_link(url):
+            self._fail("Type or paste a link starting with https:// into the link box, then click Fetch.")
             return False
-        self.text_input.value = text
-        if not self.title_input.value.strip():
-            self.title_input.value = Path(name).stem
-        self.message.value = _message(
-            f"✓ Loaded {_text(name)} ({word_count(text):,} words).{note} Now click Analyse.", GREEN
-        )
-        return True
+        self.message.value = _message(f"Fetching {_text(url)} …")
+        try:
+            article = read_link(url)
+        except MedialitError as exc:
+            self._fail(str(exc))
+            return False
+        return self._loaded(article)
+
+    def _article(self, raw: str) -> Article:
+        """The article behind the box's text: the one loaded, a pasted web page reduced, or the pasted text."""
+        if self.article is not None and raw == self.article.text:
+            return self.article
+        self.article = None
+        if looks_like_html(raw):
+            return read_bytes(raw.encode("utf-8"), "the pasted page", kind="html")
+        return Article(raw, _PASTED, language=confident_language(raw))
 
     def analyse(self) -> SpanSet | None:
         """Analyse the text in the box and show the summary and the highlighted report (or what is wrong)."""
         raw = self.text_input.value.replace("\r\n", "\n").replace("\r", "\n")
+        if is_link(raw):
+            if not self.load_link(raw):
+                return None
+            raw = self.text_input.value
         if not raw.strip():
             self._fail("There is no text to analyse yet. Paste an article into the box, or load a file.")
             return None
@@ -952,21 +1033,28 @@ class AnalysisWidget(widgets.VBox):
                 "Paste one article at a time."
             )
             return None
-        text, note = raw, None
-        if looks_like_html(raw):
-            text = html_to_text(raw)
-            note = "This looked like a web page (HTML), so only its readable text was analysed."
-            if not text.strip():
-                self._fail("This web page has no readable text. Paste the article's words instead.")
-                return None
+        try:
+            article = self._article(raw)
+        except MedialitError as exc:
+            self._fail(str(exc))
+            return None
+        skip = language_note(
+            article.language,
+            "en" if self.english_box.value else None,
+            override="tick “It is in English” and click Analyse again",
+        )
+        notes = [*article.notes, *([skip] if skip else [])]
+        note = " ".join(notes) or None
         title = self.title_input.value.strip() or "Your article"
-        self.result, self.analysed_text = analyze(text), text
+        text = article.text
+        self.result, self.analysed_text = (SpanSet() if skip else analyze(text)), text
+        self.source.value = source_html(None if article.name == _PASTED else article)
         self.summary.value = analysis_summary_html(self.result, word_count(text))
         self.output.value = report_frame_html(text, self.result, title=title, note=note)
         self.message.value = _message(
             "✓ Analysed. Hover over (or Tab to) a mark in the report to read the machine's reason."
             + (f" {_text(note)}" if note else ""),
-            GREEN,
+            GREEN if not skip else AMBER,
         )
         self.save_button.disabled = False
         return self.result

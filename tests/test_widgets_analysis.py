@@ -234,22 +234,78 @@ def test_upload_html_file(tool):
 
 
 def test_upload_binary_refused(tool):
-    """Is a binary file (NUL bytes) refused, with a message naming it and saying what to do?"""
+    """Is a damaged Word file refused, with a message naming it and saying what to do, and the box kept?"""
     tool.text_input.value = "kept"
     assert not tool.load_bytes(b"PK\x03\x04\x00\x00binary", "essay.docx")
     assert "✗" in tool.message.value and "essay.docx" in tool.message.value
-    assert "not a plain text file" in tool.message.value
+    assert "damaged or not a real Word .docx file" in tool.message.value
     assert tool.text_input.value == "kept"
 
 
-def test_upload_non_utf8_refused_then_loaded_anyway(tool):
-    """Is a Windows-1252 file refused, and loaded with replacement characters once the box is ticked?"""
+def test_upload_non_utf8_is_read_in_its_encoding(tool):
+    """Is a Windows-1252 file read with its letters intact, and the message saying which encoding?"""
     data = "Caf\u00e9 owners say \u201cflood\u201d.".encode("cp1252")
-    assert not tool.load_bytes(data, "old.txt")
-    assert "UTF-8" in tool.message.value and "Load it anyway" in tool.message.value
-    tool.replace_box.value = True
     assert tool.load_bytes(data, "old.txt")
-    assert "\ufffd" in tool.text_input.value and "owners say" in tool.text_input.value
+    assert tool.text_input.value == "Caf\u00e9 owners say \u201cflood\u201d."
+    assert "cp1252" in tool.message.value
+
+
+def test_upload_pdf_and_docx(tool):
+    """Are a PDF and a Word file loaded as their text, with what the file says about itself shown?"""
+    from .documents import make_docx, make_pdf
+
+    story = ["Officials said 4,000 people left the city on Monday, according to the mayor's office."]
+    assert tool.load_bytes(make_pdf(story, title="Leaving the city", author="Dana Example"), "handout.pdf")
+    assert "4,000 people left" in tool.text_input.value and tool.title_input.value == "Leaving the city"
+    assert "Who is behind this?" in tool.source.value and "Dana Example" in tool.source.value
+    assert "the PDF&#x27;s document properties" in tool.source.value
+    assert tool.load_bytes(make_docx(story, author="Sam Placeholder"), "handout.docx")
+    assert tool.analyse() is not None and "Sam Placeholder" in tool.source.value
+
+
+def test_uploaded_page_shows_who_is_behind_it(tool):
+    """Does an uploaded news page show its title, author, date and publisher, and keep sidebars out?"""
+    from .conftest import ROOT
+
+    page = (ROOT / "tests" / "fixtures" / "ingest" / "news-with-sidebar.html").read_bytes()
+    assert tool.load_bytes(page, "ledger.html")
+    assert tool.title_input.value == "Riverton council extends library hours"
+    for value in ("Dana Example", "2024-03-05", "The Riverton Ledger"):
+        assert value in tool.source.value
+    report = tool.analyse()
+    assert "Extinct" not in tool.analysed_text and all("Years" not in s.text for s in report.statistics)
+
+
+def test_link_is_fetched_only_on_request(tool):
+    """Is a link fetched when Fetch is clicked (a local server), and a 404 explained in one line?"""
+    from .conftest import ROOT
+    from .pages_server import serve
+
+    page = (ROOT / "tests" / "fixtures" / "ingest" / "news-with-sidebar.html").read_bytes()
+    with serve({"/story": (200, "text/html", page)}) as base:
+        tool.link_input.value = f"{base}/story"
+        tool.fetch_button.click()
+        assert "40,000 dollars" in tool.text_input.value and f"{base}/story" in tool.source.value
+        tool.text_input.value = f"{base}/story"  # a link pasted into the text box is fetched on Analyse
+        assert tool.analyse() is not None and "40,000 dollars" in tool.analysed_text
+        assert not tool.load_link(f"{base}/gone")
+    assert "404 Not Found" in tool.message.value and "✗" in tool.message.value
+
+
+def test_other_languages_get_a_note_unless_ticked(tool):
+    """Does German text get a note and no flags, and flags once "It is in English" is ticked?"""
+    tool.text_input.value = "Die Regierung hat die Pläne vorgestellt. Die Opposition kritisierte die Kosten."
+    report = tool.analyse()
+    assert report == mw.SpanSet() and "German (de)" in tool.message.value
+    tool.english_box.value = True
+    assert tool.analyse().loaded
+
+
+def test_pasted_text_has_nobody_behind_it(tool):
+    """Does pasted text say the kit cannot tell who is behind it?"""
+    tool.text_input.value = "A tidal wave of crime."
+    tool.analyse()
+    assert "Who is behind this?" in tool.source.value and "You pasted this text" in tool.source.value
 
 
 @pytest.mark.parametrize("data", [b"", b"   \n", b"<html><body><script>x()</script></body></html>"])
