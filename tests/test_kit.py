@@ -140,6 +140,10 @@ def _assert_no_news_prompt(address: str) -> None:
 
 def test_start_prints_an_address_that_opens_lesson_00(tmp_path: Path):
     """Does a real `kit.py start` print a tokened 127.0.0.1 address for lesson 00, which then answers?"""
+    stamp = Path(sys.prefix) / "medialit-install.txt"
+    if not stamp.exists() or stamp.read_text() not in {kit.install_stamp(""), kit.install_stamp("test")}:
+        # kit.py would reinstall into this very venv from the temporary copy, breaking it for later tests.
+        pytest.skip("this venv was installed from an older pyproject.toml: run `python3 kit.py test` instead")
     clone = tmp_path / "kit"
     shutil.copytree(
         ROOT, clone, ignore=shutil.ignore_patterns(".venv", ".git", "my-work", "__pycache__", "*.egg-info")
