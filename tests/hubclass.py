@@ -31,7 +31,13 @@ LESSON_00 = ROOT / "lessons" / "00-Start-Here.ipynb"
 #: Where .ci/run installs configurable-http-proxy (npm install --prefix .ci/node).
 NODE_BIN = ROOT / ".ci" / "node" / "node_modules" / ".bin"
 #: The five quizzes of lesson 00, checked in this order.
-QUIZZES = ("l00-heading-label", "l00-byline-label", "l00-quoted-speaker", "l00-writer-speaker", "l00-find-numbers")
+QUIZZES = (
+    "l00-heading-label",
+    "l00-byline-label",
+    "l00-quoted-speaker",
+    "l00-writer-speaker",
+    "l00-find-numbers",
+)
 
 # Run in each student's kernel before the lesson: the name box of lesson 00, filled in.
 SET_NAME = "from medialit.progress import ProgressStore\nProgressStore().set_learner({name!r})"
@@ -139,7 +145,9 @@ c.JupyterHub.load_roles.append({{"name": "admin", "services": ["classroom"]}})
         import requests
 
         if find_proxy() is None:
-            raise HubError("configurable-http-proxy is missing: npm install --prefix .ci/node configurable-http-proxy")
+            raise HubError(
+                "configurable-http-proxy is missing: npm install --prefix .ci/node configurable-http-proxy"
+            )
         self.handin.mkdir(parents=True, exist_ok=True)
         self.homes.mkdir(parents=True, exist_ok=True)
         config = self.folder / "jupyterhub_config.py"
@@ -218,7 +226,9 @@ class Kernel:
 
         self.server, self.timeout = server, timeout
         headers = {"Authorization": f"token {token}"}
-        reply = requests.post(f"{server}/api/kernels", headers=headers, json={"name": "python3"}, timeout=timeout)
+        reply = requests.post(
+            f"{server}/api/kernels", headers=headers, json={"name": "python3"}, timeout=timeout
+        )
         if not reply.ok:
             raise HubError(f"starting a kernel: HTTP {reply.status_code} {reply.text[:200]}")
         self.id = reply.json()["id"]
@@ -239,7 +249,13 @@ class Kernel:
         }
         self.ws.send(
             json.dumps(
-                {"header": header, "parent_header": {}, "metadata": {}, "content": content, "channel": "shell"}
+                {
+                    "header": header,
+                    "parent_header": {},
+                    "metadata": {},
+                    "content": content,
+                    "channel": "shell",
+                }
             )
         )
         reply, outputs, idle = None, [], False
@@ -349,7 +365,9 @@ def run_class(hub: Hub, students: int, time_limit: float, prefix: str = "student
     for thread in threads:
         thread.join(timeout=max(0.0, deadline - time.monotonic()) + 30)
     memory = memory_per_student(hub)
-    runs = [results.get(name) or StudentRun(name, error="did not finish before the time limit") for name in names]
+    runs = [
+        results.get(name) or StudentRun(name, error="did not finish before the time limit") for name in names
+    ]
     for run in runs:
         run.rss_bytes = memory.get(run.name)
     return runs
