@@ -14,6 +14,7 @@ Checked by tests/test_deploy.py (it loads, and every option exists) and used by 
 a real hub with this file plus a test authenticator and spawner.
 """
 
+import importlib.util
 import os
 import sys
 from urllib.parse import quote, urlencode
@@ -42,11 +43,8 @@ else:
 # (one file per learner, mode 0o640, never replacing another learner's). The teacher collects them all with
 #     python -m medialit gradebook /srv/medialit/handin --out grades.csv
 # Progress itself stays in each student's home (~/.medialit/), the kit's default, so nothing is shared.
-# (Added to whatever environment an earlier file, such as TLJH's own configuration, set.)
-c.Spawner.environment = {
-    **(c.Spawner.environment if "environment" in c.Spawner else {}),
-    "MEDIALIT_HANDIN": HANDIN,
-}
+# .update() adds to the environment an earlier file (such as TLJH's own configuration) set, never replaces it.
+c.Spawner.environment.update({"MEDIALIT_HANDIN": HANDIN})
 
 # --- a class starts at once -----------------------------------------------------------------------------
 # When a whole class logs in within a minute, a small server starts servers more slowly than the default
@@ -60,21 +58,18 @@ c.Spawner.http_timeout = 120
 # check, and the next login starts the server again. It runs as a hub-managed service with only the scopes
 # it needs (https://github.com/jupyterhub/jupyterhub-idle-culler#as-a-hub-managed-service).
 # TLJH already runs the culler (set its timeout with `sudo tljh-config set services.cull.timeout 3600`), so
-# a second one is added only when no earlier file configured one.
-services = list(c.JupyterHub.services) if "services" in c.JupyterHub else []
-if not any("idle_culler" in " ".join(map(str, s.get("command", []))) for s in services):
-    c.JupyterHub.services = [
-        *services,
+# this one is added only outside TLJH. .append() adds to services set elsewhere, never replaces them.
+if importlib.util.find_spec("tljh") is None:
+    c.JupyterHub.services.append(
         {
             "name": "idle-culler",
             "command": [sys.executable, "-m", "jupyterhub_idle_culler", f"--timeout={CULL_AFTER}"],
-        },
-    ]
-    c.JupyterHub.load_roles = [
-        *(c.JupyterHub.load_roles if "load_roles" in c.JupyterHub else []),
+        }
+    )
+    c.JupyterHub.load_roles.append(
         {
             "name": "idle-culler",
             "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
             "services": ["idle-culler"],
-        },
-    ]
+        }
+    )

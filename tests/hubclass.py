@@ -92,7 +92,10 @@ class StudentRun:
     lesson_seconds: float | None = None  # all of lesson 00's code cells
     check_seconds: list[float] = field(default_factory=list)  # each quiz check, request to reply
     export_path: str | None = None
-    rss_bytes: int | None = None  # single-user server + kernel
+    rss_bytes: int | None = (
+        None  # single-user server + kernel: resident set size (shared pages counted in full)
+    )
+    pss_bytes: int | None = None  # the same, proportional set size (shared pages split between processes)
     error: str | None = None
 
 
@@ -335,15 +338,21 @@ def run_student(hub: Hub, name: str, deadline: float, cells: list[str]) -> Stude
     return result
 
 
-def memory_per_student(hub: Hub) -> dict[str, int]:
-    """Resident memory (RSS, bytes) of each student's single-user server plus its kernels, by user name."""
+def memory_per_student(hub: Hub) -> dict[str, tuple[int, int]]:
+    """Memory of each student's single-user server plus its kernels, by user name: (RSS, PSS) in bytes.
+
+    RSS counts shared library pages once per process; PSS splits them between the processes sharing them,
+    so the PSS of all students adds up to the memory they really take (Linux; RSS elsewhere).
+    """
     import psutil
 
-    totals: dict[str, int] = {}
+    totals: dict[str, tuple[int, int]] = {}
     for proc in hub.our_processes():
         try:
             user = proc.environ().get("JUPYTERHUB_USER", "?")
-            totals[user] = totals.get(user, 0) + proc.memory_info().rss
+            info = proc.memory_full_info()
+            rss, pss = totals.get(user, (0, 0))
+            totals[user] = (rss + info.rss, pss + getattr(info, "pss", info.rss))
         except psutil.Error:
             continue
     return totals
@@ -369,5 +378,5 @@ def run_class(hub: Hub, students: int, time_limit: float, prefix: str = "student
         results.get(name) or StudentRun(name, error="did not finish before the time limit") for name in names
     ]
     for run in runs:
-        run.rss_bytes = memory.get(run.name)
+        run.rss_bytes, run.pss_bytes = memory.get(run.name, (None, None))
     return runs
