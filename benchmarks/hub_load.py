@@ -13,7 +13,8 @@ Printed per class size:
 - login to a running lesson kernel: token issued -> server started -> kernel answers, median / 95th
   percentile / slowest (all students start in the same second: the worst case of a class);
 - lesson 00's code cells, median;
-- one quiz check (request to reply through the proxy, server and kernel): median and 95th percentile.
+- one quiz check (request to reply through the proxy, server and kernel): median and 95th percentile;
+- failed students, and how often a kernel websocket was dropped and reopened (as JupyterLab does).
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ def measure(students: int, time_limit: float) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="medialit-hub-") as folder, Hub(Path(folder)) as hub:
         runs = run_class(hub, students, time_limit)
     failed = [run for run in runs if run.error]
+    for run in failed:
+        print(f"  {run.name} failed: {run.error[:300]}", file=sys.stderr)
     done = [run for run in runs if not run.error]
     if not done:
         raise SystemExit(f"every student failed; first: {failed[0].error}")
@@ -58,6 +61,7 @@ def measure(students: int, time_limit: float) -> dict[str, float]:
     return {
         "students": students,
         "failed": len(failed),
+        "reconnects": sum(run.reconnects for run in runs),
         "rss_mb": statistics.median(run.rss_bytes for run in done if run.rss_bytes) / MB,
         "pss_mb": statistics.median(run.pss_bytes for run in done if run.pss_bytes) / MB,
         "kernel_median": statistics.median(kernel),
@@ -77,14 +81,14 @@ def main() -> None:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"{os.cpu_count()} CPU cores; load average before the run: {load}")
     print(
-        f"{'students':>8} {'failed':>6} {'RSS MB':>7} {'PSS MB':>7} "
+        f"{'students':>8} {'failed':>6} {'reconnects':>10} {'RSS MB':>7} {'PSS MB':>7} "
         f"{'login->kernel s: median':>24} {'p95':>6} {'max':>6} {'lesson s':>9} {'check s: median':>16} {'p95':>6}"
     )
     for students in args.students:
         started = time.monotonic()
         r = measure(students, args.time_limit)
         print(
-            f"{r['students']:8d} {r['failed']:6d} {r['rss_mb']:7.0f} {r['pss_mb']:7.0f} "
+            f"{r['students']:8d} {r['failed']:6d} {r['reconnects']:10d} {r['rss_mb']:7.0f} {r['pss_mb']:7.0f} "
             f"{r['kernel_median']:24.1f} {r['kernel_p95']:6.1f} {r['kernel_max']:6.1f} {r['lesson_median']:9.1f} "
             f"{r['check_median']:16.3f} {r['check_p95']:6.3f}   ({time.monotonic() - started:.0f} s)",
             flush=True,

@@ -96,6 +96,8 @@ class StudentRun:
         None  # single-user server + kernel: resident set size (shared pages counted in full)
     )
     pss_bytes: int | None = None  # the same, proportional set size (shared pages split between processes)
+    reconnects: int = 0  # times the kernel websocket was dropped by the server and reopened
+    step: str = "not started"  # the last step begun
     error: str | None = None
 
 
@@ -221,13 +223,19 @@ c.JupyterHub.load_roles.append({{"name": "admin", "services": ["classroom"]}})
 
 
 class Kernel:
-    """A kernel on a student's single-user server, driven through its websocket (the JSON protocol)."""
+    """A kernel on a student's single-user server, driven through its websocket (the JSON protocol).
+
+    Like JupyterLab, it reconnects when the server drops the websocket (at most ``MAX_RECONNECTS`` times),
+    with the same session id, so the server replays the messages it buffered meanwhile; ``reconnects``
+    counts how often that happened.
+    """
+
+    MAX_RECONNECTS = 3
 
     def __init__(self, server: str, token: str, timeout: float) -> None:
         import requests
-        import websocket
 
-        self.server, self.timeout = server, timeout
+        self.server, self.token, self.timeout = server, token, timeout
         headers = {"Authorization": f"token {token}"}
         reply = requests.post(
             f"{server}/api/kernels", headers=headers, json={"name": "python3"}, timeout=timeout
@@ -236,8 +244,33 @@ class Kernel:
             raise HubError(f"starting a kernel: HTTP {reply.status_code} {reply.text[:200]}")
         self.id = reply.json()["id"]
         self.session = uuid.uuid4().hex
-        url = server.replace("http://", "ws://") + f"/api/kernels/{self.id}/channels"
-        self.ws = websocket.create_connection(url, header=[f"Authorization: token {token}"], timeout=timeout)
+        self.reconnects = 0
+        self.ws = self._connect()
+
+    def _connect(self):
+        import websocket
+
+        url = self.server.replace("http://", "ws://")
+        url += f"/api/kernels/{self.id}/channels?session_id={self.session}"
+        return websocket.create_connection(
+            url, header=[f"Authorization: token {self.token}"], timeout=self.timeout
+        )
+
+    def _receive(self, deadline: float, resend: str | None) -> dict:
+        """The next message; on a dropped connection, reconnect (and send ``resend`` again, if given)."""
+        import websocket
+
+        while True:  # bounded by MAX_RECONNECTS
+            self.ws.settimeout(max(0.1, min(self.timeout, deadline - time.monotonic())))
+            try:
+                return json.loads(self.ws.recv())
+            except (websocket.WebSocketConnectionClosedException, ConnectionError):
+                if self.reconnects >= self.MAX_RECONNECTS:
+                    raise
+                self.reconnects += 1
+                self.ws = self._connect()
+                if resend is not None:
+                    self.ws.send(resend)
 
     def request(self, msg_type: str, content: dict[str, Any], deadline: float) -> tuple[dict, list[dict]]:
         """Send one shell request; return its reply and the iopub messages it caused (until idle)."""
@@ -250,23 +283,17 @@ class Kernel:
             "version": "5.3",
             "date": datetime.now(timezone.utc).isoformat(),
         }
-        self.ws.send(
-            json.dumps(
-                {
-                    "header": header,
-                    "parent_header": {},
-                    "metadata": {},
-                    "content": content,
-                    "channel": "shell",
-                }
-            )
+        frame = json.dumps(
+            {"header": header, "parent_header": {}, "metadata": {}, "content": content, "channel": "shell"}
         )
+        self.ws.send(frame)
+        # A kernel_info_request is safe to send twice; an execution is not (the server replays its replies).
+        resend = frame if msg_type == "kernel_info_request" else None
         reply, outputs, idle = None, [], False
         while reply is None or not idle:  # bounded: every receive has a timeout, and the deadline stops it
             if time.monotonic() > deadline:
                 raise HubError(f"no reply to {msg_type} before the time limit")
-            self.ws.settimeout(max(0.1, min(self.timeout, deadline - time.monotonic())))
-            message = json.loads(self.ws.recv())
+            message = self._receive(deadline, resend)
             if message.get("parent_header", {}).get("msg_id") != msg_id:
                 continue
             if message["channel"] == "shell":
@@ -293,14 +320,14 @@ class Kernel:
 
 def run_student(hub: Hub, name: str, deadline: float, cells: list[str]) -> StudentRun:
     """One student: log in, start a server, run lesson 00, check its five quizzes, export. Never raises."""
-    import requests
-
     result = StudentRun(name)
     kernel = None
+    started = time.monotonic()
     try:
-        started = time.monotonic()
+        result.step = "log in"
         hub.api("POST", f"/users/{name}")
         token = hub.api("POST", f"/users/{name}/tokens", json={"note": "classroom"})["token"]
+        result.step = "start a server"
         hub.api("POST", f"/users/{name}/server", token=token)
         while True:  # bounded by the deadline
             model = hub.api("GET", f"/users/{name}", token=token)
@@ -312,11 +339,13 @@ def run_student(hub: Hub, name: str, deadline: float, cells: list[str]) -> Stude
             if time.monotonic() > deadline:
                 raise HubError(f"the server for {name} was not ready before the time limit")
             time.sleep(0.5)
+        result.step = "start a kernel"
         base = f"{hub.url}/user/{name}"
         kernel = Kernel(base, token, timeout=max(1.0, deadline - time.monotonic()))
         kernel.request("kernel_info_request", {}, deadline)
         result.login_to_kernel = time.monotonic() - started
 
+        result.step = "run lesson 00"
         began = time.monotonic()
         kernel.run(SET_NAME.format(name=name), deadline)
         for code in cells:
@@ -324,16 +353,19 @@ def run_student(hub: Hub, name: str, deadline: float, cells: list[str]) -> Stude
         result.lesson_seconds = time.monotonic() - began
 
         for quiz_id in QUIZZES:
+            result.step = f"check {quiz_id}"
             began = time.monotonic()
             kernel.run(CHECK.format(quiz_id=quiz_id), deadline)
             result.check_seconds.append(time.monotonic() - began)
+        result.step = "export"
         result.export_path = kernel.run(EXPORT, deadline).strip()
-    except (HubError, OSError, KeyError, ValueError, requests.RequestException) as exc:
-        result.error = f"{type(exc).__name__}: {exc}"
-    except Exception as exc:  # websocket errors and anything else: reported per student, never lost
-        result.error = f"{type(exc).__name__}: {exc}"
+        result.step = "done"
+    except Exception as exc:  # hub, HTTP and websocket errors alike: reported per student, never lost
+        when = time.monotonic() - started
+        result.error = f"{result.step}, after {when:.0f} s: {type(exc).__name__}: {exc}"
     finally:
         if kernel is not None:
+            result.reconnects = kernel.reconnects
             kernel.close()
     return result
 
