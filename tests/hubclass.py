@@ -97,6 +97,7 @@ class StudentRun:
     )
     pss_bytes: int | None = None  # the same, proportional set size (shared pages split between processes)
     reconnects: int = 0  # times the kernel websocket was dropped by the server and reopened
+    kernel_retries: int = 0  # new kernels lost before they answered, and replaced by another
     step: str = "not started"  # the last step begun
     error: str | None = None
 
@@ -147,19 +148,34 @@ c.JupyterHub.load_roles.append({{"name": "admin", "services": ["classroom"]}})
 """
 
     def __enter__(self) -> Hub:
-        import requests
-
         if find_proxy() is None:
             raise HubError(
                 "configurable-http-proxy is missing: npm install --prefix .ci/node configurable-http-proxy"
             )
         self.handin.mkdir(parents=True, exist_ok=True)
         self.homes.mkdir(parents=True, exist_ok=True)
+        problem = ""
+        for _attempt in range(
+            3
+        ):  # a port chosen free can be taken by another program before the hub binds it
+            problem = self._start()
+            if not problem:
+                return self
+            self.__exit__(None, None, None)
+            (self.folder / "jupyterhub.sqlite").unlink(missing_ok=True)
+            self.port = free_port()
+            self.url = f"http://127.0.0.1:{self.port}"
+        raise HubError(problem)
+
+    def _start(self) -> str:
+        """Start the hub and wait until its API answers; "" on success, else what went wrong."""
+        import requests
+
         config = self.folder / "jupyterhub_config.py"
         config.write_text(self._config(), encoding="utf-8")
         env = {**os.environ, "MEDIALIT_HANDIN": str(self.handin)}
         env["PATH"] = f"{Path(sys.executable).parent}:{env.get('PATH', '/usr/bin:/bin')}"
-        self.log = (self.folder / "jupyterhub.log").open("wb")
+        self.log = (self.folder / "jupyterhub.log").open("ab")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "jupyterhub", "-f", str(config)],
             cwd=self.folder,
@@ -169,17 +185,16 @@ c.JupyterHub.load_roles.append({{"name": "admin", "services": ["classroom"]}})
             start_new_session=True,
         )
         deadline = time.monotonic() + self.startup_timeout
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline:  # bounded by the startup timeout
             if self.process.poll() is not None:
-                raise HubError(f"the hub exited ({self.process.returncode}):\n{self.log_tail()}")
+                return f"the hub exited ({self.process.returncode}):\n{self.log_tail()}"
             try:
                 if requests.get(f"{self.url}/hub/api/", timeout=5).ok:
-                    return self
+                    return ""
             except requests.RequestException:
                 pass
             time.sleep(0.5)
-        self.__exit__(None, None, None)
-        raise HubError(f"the hub did not answer within {self.startup_timeout:.0f} s:\n{self.log_tail()}")
+        return f"the hub did not answer within {self.startup_timeout:.0f} s:\n{self.log_tail()}"
 
     def log_tail(self, lines: int = 40) -> str:
         """The last lines of the hub's log."""
@@ -210,6 +225,8 @@ c.JupyterHub.load_roles.append({{"name": "admin", "services": ["classroom"]}})
         return found
 
     def __exit__(self, *exc: object) -> None:
+        import psutil
+
         if self.process is not None and self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)  # the hub stops its servers and the proxy
             try:
@@ -219,6 +236,13 @@ c.JupyterHub.load_roles.append({{"name": "admin", "services": ["classroom"]}})
                 self.process.wait(timeout=10)
         for proc in self.our_processes():  # anything the hub did not stop
             proc.kill()
+        proxy_pid = self.folder / "jupyterhub-proxy.pid"  # a proxy left behind by a hub that crashed
+        try:
+            proxy = psutil.Process(int(proxy_pid.read_text()))
+            if "configurable-http-proxy" in " ".join(proxy.cmdline()):
+                proxy.kill()
+        except (OSError, ValueError, psutil.Error):
+            pass
         self.log.close()
 
 
@@ -341,8 +365,16 @@ def run_student(hub: Hub, name: str, deadline: float, cells: list[str]) -> Stude
             time.sleep(0.5)
         result.step = "start a kernel"
         base = f"{hub.url}/user/{name}"
-        kernel = Kernel(base, token, timeout=max(1.0, deadline - time.monotonic()))
-        kernel.request("kernel_info_request", {}, deadline)
+        for attempt in range(2):  # a student whose new kernel is lost starts another (JupyterLab: restart)
+            kernel = Kernel(base, token, timeout=max(1.0, deadline - time.monotonic()))
+            try:
+                kernel.request("kernel_info_request", {}, deadline)
+                break
+            except Exception:
+                kernel.close()
+                if attempt == 1:
+                    raise
+                result.kernel_retries += 1
         result.login_to_kernel = time.monotonic() - started
 
         result.step = "run lesson 00"

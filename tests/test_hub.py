@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+import warnings
 
 import pytest
 
@@ -69,6 +70,13 @@ def test_every_student_finishes_lesson_00(class_runs, hub):
     failed = [f"{run.name}: {run.error}" for run in class_runs if run.error]
     assert not failed, f"{len(failed)} of {STUDENTS} failed; first: {failed[:3]}\n{hub.log_tail(20)}"
     assert all(len(run.check_seconds) == len(QUIZZES) for run in class_runs)
+    reconnects = sum(run.reconnects for run in class_runs)
+    retries = sum(run.kernel_retries for run in class_runs)
+    if reconnects or retries:  # recovered as JupyterLab would, but worth seeing in the test summary
+        warnings.warn(
+            f"{reconnects} dropped kernel websockets reopened; {retries} lost new kernels replaced",
+            stacklevel=1,
+        )
 
 
 def test_progress_stays_in_each_home(class_runs, hub):
