@@ -51,6 +51,12 @@ c.Spawner.environment.update({"MEDIALIT_HANDIN": HANDIN})
 # 60 s allows; benchmarks/hub_load.py measured the login-to-kernel time (README, "Using it with a whole class").
 c.Spawner.start_timeout = 180
 c.Spawner.http_timeout = 120
+# The local spawners pick each server's port before the server binds it, so when many start at once two can
+# pick the same one (jupyterhub/jupyterhub#3005). By default the loser quietly moves to another port while
+# the hub keeps routing the student to the first, which is a classmate's server: the student gets "404" and
+# no kernel (tests/test_hub.py saw this with 30 students). With no port retries the loser stops instead, the
+# hub reports the failed start, and the next start (the student's retry) gets a new port.
+c.Spawner.args.append("--ServerApp.port_retries=0")
 
 # --- the idle culler ----------------------------------------------------------------------------------------
 # jupyterhub-idle-culler stops a student's server after MEDIALIT_CULL_AFTER seconds without activity, so a

@@ -98,6 +98,7 @@ class StudentRun:
     pss_bytes: int | None = None  # the same, proportional set size (shared pages split between processes)
     reconnects: int = 0  # times the kernel websocket was dropped by the server and reopened
     kernel_retries: int = 0  # new kernels lost before they answered, and replaced by another
+    server_retries: int = 0  # servers that stopped while starting, and were started again
     step: str = "not started"  # the last step begun
     error: str | None = None
 
@@ -138,7 +139,7 @@ c.Authenticator.allow_all = True
 c.JupyterHub.spawner_class = "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = {str(self.homes)!r} + "/{{username}}"
 c.Spawner.cmd = [{str(bin_dir / "jupyterhub-singleuser")!r}]
-c.Spawner.args = ["--ServerApp.allow_root=True"]
+c.Spawner.args.append("--ServerApp.allow_root=True")
 c.Spawner.environment.update({{"MEDIALIT_HUBTEST": {self.marker!r}, "MPLBACKEND": "Agg",
                               "PATH": {str(bin_dir)!r} + ":/usr/bin:/bin"}})
 c.Spawner.start_timeout = 600
@@ -342,6 +343,21 @@ class Kernel:
         self.ws.close()
 
 
+def _start_server(hub: Hub, name: str, token: str, deadline: float) -> bool:
+    """Ask the hub to start the student's server and wait; True when it is ready, False if it stopped."""
+    hub.api("POST", f"/users/{name}/server", token=token)
+    while True:  # bounded by the deadline
+        model = hub.api("GET", f"/users/{name}", token=token)
+        server = model.get("servers", {}).get("")
+        if server and server.get("ready"):
+            return True
+        if not server and model.get("pending") is None:
+            return False
+        if time.monotonic() > deadline:
+            raise HubError(f"the server for {name} was not ready before the time limit")
+        time.sleep(0.5)
+
+
 def run_student(hub: Hub, name: str, deadline: float, cells: list[str]) -> StudentRun:
     """One student: log in, start a server, run lesson 00, check its five quizzes, export. Never raises."""
     result = StudentRun(name)
@@ -352,17 +368,13 @@ def run_student(hub: Hub, name: str, deadline: float, cells: list[str]) -> Stude
         hub.api("POST", f"/users/{name}")
         token = hub.api("POST", f"/users/{name}/tokens", json={"note": "classroom"})["token"]
         result.step = "start a server"
-        hub.api("POST", f"/users/{name}/server", token=token)
-        while True:  # bounded by the deadline
-            model = hub.api("GET", f"/users/{name}", token=token)
-            server = model.get("servers", {}).get("")
-            if server and server.get("ready"):
+        for attempt in range(2):  # a student whose server fails to start presses "Start" once more
+            if attempt:
+                result.server_retries += 1
+            if _start_server(hub, name, token, deadline):
                 break
-            if not server and model.get("pending") is None:
-                raise HubError(f"the server for {name} stopped while starting:\n{hub.log_tail(15)}")
-            if time.monotonic() > deadline:
-                raise HubError(f"the server for {name} was not ready before the time limit")
-            time.sleep(0.5)
+        else:
+            raise HubError(f"the server for {name} stopped while starting, twice:\n{hub.log_tail(15)}")
         result.step = "start a kernel"
         base = f"{hub.url}/user/{name}"
         for attempt in range(2):  # a student whose new kernel is lost starts another (JupyterLab: restart)
