@@ -57,10 +57,10 @@ c.Spawner.http_timeout = 120
 # no kernel (tests/test_hub.py saw this with 30 students). With no port retries the loser stops instead, the
 # hub reports the failed start, and the next start (the student's retry) gets a new port.
 c.Spawner.args.append("--ServerApp.port_retries=0")
-# Kernels have the same race: each picks five TCP ports before binding them, and with a class starting kernels
-# at once one can lose ("Address already in use") and never answer. Local kernels can talk over Unix sockets
-# in the student's runtime folder instead, which need no ports at all.
-c.Spawner.args.append("--KernelManager.transport=ipc")
+# Kernels have the same race (each picks five TCP ports before binding them). It is rarer, and a kernel that
+# loses it never answers: the student restarts it (Kernel > Restart) and the new one picks new ports. Unix
+# sockets (--KernelManager.transport=ipc) would avoid ports altogether, but their paths are limited to 107
+# characters, which a kernel file in a deep home folder exceeds: every kernel then fails to start.
 
 # --- the idle culler ----------------------------------------------------------------------------------------
 # jupyterhub-idle-culler stops a student's server after MEDIALIT_CULL_AFTER seconds without activity, so a

@@ -31,7 +31,7 @@ LESSON_00 = ROOT / "lessons" / "00-Start-Here.ipynb"
 #: Where .ci/run installs configurable-http-proxy (npm install --prefix .ci/node).
 NODE_BIN = ROOT / ".ci" / "node" / "node_modules" / ".bin"
 #: Seconds a simulated student waits for a new kernel to answer before starting another one.
-KERNEL_PATIENCE = 180
+KERNEL_PATIENCE = 120
 #: The five quizzes of lesson 00, checked in this order.
 QUIZZES = (
     "l00-heading-label",
@@ -381,7 +381,7 @@ def run_student(hub: Hub, name: str, deadline: float, cells: list[str]) -> Stude
         base = f"{hub.url}/user/{name}"
         for attempt in range(2):  # a student whose new kernel is lost starts another (JupyterLab: restart)
             kernel = Kernel(base, token, timeout=max(1.0, deadline - time.monotonic()))
-            try:  # a student waits a few minutes for a new kernel before restarting it
+            try:  # a student waits two minutes for a new kernel before restarting it
                 kernel.request("kernel_info_request", {}, min(deadline, time.monotonic() + KERNEL_PATIENCE))
                 break
             except Exception:
