@@ -62,6 +62,20 @@ EXPORT = (
 )
 
 
+def require_hub() -> bool:
+    """True when a missing hub prerequisite must fail the run instead of skipping (CI)."""
+    return os.environ.get("CI", "").lower() == "true" or os.environ.get("MEDIALIT_REQUIRE_HUB") == "1"
+
+
+def missing_prerequisite(reason: str) -> None:
+    """Skip a test with ``reason`` locally; fail it in CI (``CI=true`` or ``MEDIALIT_REQUIRE_HUB=1``)."""
+    import pytest
+
+    if require_hub():
+        pytest.fail(f"{reason} (required because CI=true or MEDIALIT_REQUIRE_HUB=1)")
+    pytest.skip(reason)
+
+
 class HubError(RuntimeError):
     """The hub, a server or a kernel did not do what a student needs; the message says which step."""
 

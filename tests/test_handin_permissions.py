@@ -26,7 +26,7 @@ import pytest
 from medialit import progress
 
 from .conftest import ROOT
-from .test_hub import missing_prerequisite
+from .hubclass import missing_prerequisite
 
 #: Mode of the drop-box: setgid (files get the teacher's group), sticky (nobody removes or renames another's
 #: file), owner rwx (the teacher lists it), group and others wx (students write in, but cannot list).

@@ -10,32 +10,19 @@ from __future__ import annotations
 import csv
 import importlib.util
 import json
-import os
 import subprocess
 import sys
 import warnings
 
 import pytest
 
-from .hubclass import QUIZZES, Hub, find_proxy, run_class
+from .hubclass import QUIZZES, Hub, find_proxy, missing_prerequisite, run_class
 
 pytestmark = pytest.mark.hub
 
 STUDENTS = 30
 #: The whole class must be done within this many seconds (it takes about 3-5 minutes on 2 busy cores).
 TIME_LIMIT = 480
-
-
-def require_hub() -> bool:
-    """True when a missing hub prerequisite must fail the run instead of skipping (CI)."""
-    return os.environ.get("CI", "").lower() == "true" or os.environ.get("MEDIALIT_REQUIRE_HUB") == "1"
-
-
-def missing_prerequisite(reason: str) -> None:
-    """Skip with ``reason`` locally; fail with it in CI."""
-    if require_hub():
-        pytest.fail(f"{reason} (required because CI=true or MEDIALIT_REQUIRE_HUB=1)")
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
