@@ -113,8 +113,7 @@ class StudentRun:
     )
     pss_bytes: int | None = None  # the same, proportional set size (shared pages split between processes)
     reconnects: int = 0  # times the kernel websocket was dropped by the server and reopened
-    kernel_retries: int = 0  # new kernels lost before they answered, and replaced by another
-    server_retries: int = 0  # servers that stopped while starting, and were started again
+    server_retries: int = 0  # times the student restarted a server that stopped or gave no working kernel
     step: str = "not started"  # the last step begun
     error: str | None = None
 
@@ -374,6 +373,21 @@ def _start_server(hub: Hub, name: str, token: str, deadline: float) -> bool:
         time.sleep(0.5)
 
 
+def _stop_server(hub: Hub, name: str, token: str, deadline: float) -> None:
+    """Ask the hub to stop the student's server, and wait until it has."""
+    try:
+        hub.api("DELETE", f"/users/{name}/server", token=token)
+    except HubError:  # already stopped (the hub may not have noticed yet): the wait below settles it
+        pass
+    while True:  # bounded by the deadline
+        model = hub.api("GET", f"/users/{name}", token=token)
+        if not model.get("servers", {}).get("") and model.get("pending") is None:
+            return
+        if time.monotonic() > deadline:
+            raise HubError(f"the server for {name} did not stop before the time limit")
+        time.sleep(0.5)
+
+
 def run_student(hub: Hub, name: str, deadline: float, cells: list[str]) -> StudentRun:
     """One student: log in, start a server, run lesson 00, check its five quizzes, export. Never raises."""
     result = StudentRun(name)
@@ -383,26 +397,31 @@ def run_student(hub: Hub, name: str, deadline: float, cells: list[str]) -> Stude
         result.step = "log in"
         hub.api("POST", f"/users/{name}")
         token = hub.api("POST", f"/users/{name}/tokens", json={"note": "classroom"})["token"]
-        result.step = "start a server"
-        for attempt in range(2):  # a student whose server fails to start presses "Start" once more
-            if attempt:
+        kernel = None
+        for attempt in range(3):  # bounded: a student restarts a server that gives no kernel, twice at most
+            if attempt:  # as from the hub's control panel: Stop My Server, then Start My Server
                 result.server_retries += 1
-            if _start_server(hub, name, token, deadline):
-                break
-        else:
-            raise HubError(f"the server for {name} stopped while starting, twice:\n{hub.log_tail(15)}")
-        result.step = "start a kernel"
-        base = f"{hub.url}/user/{name}"
-        for attempt in range(2):  # a student whose new kernel is lost starts another (JupyterLab: restart)
-            kernel = Kernel(base, token, timeout=max(1.0, deadline - time.monotonic()))
-            try:  # a student waits two minutes for a new kernel before restarting it
+                result.step = "restart the server"
+                _stop_server(hub, name, token, deadline)
+            result.step = "start a server"
+            if not _start_server(hub, name, token, deadline):
+                continue
+            result.step = "start a kernel"
+            try:
+                kernel = Kernel(
+                    f"{hub.url}/user/{name}", token, timeout=max(1.0, deadline - time.monotonic())
+                )
+                # A student waits two minutes for a new kernel before giving up on it.
                 kernel.request("kernel_info_request", {}, min(deadline, time.monotonic() + KERNEL_PATIENCE))
                 break
             except Exception:
-                kernel.close()
-                if attempt == 1:
+                if kernel is not None:
+                    kernel.close()
+                kernel = None
+                if attempt == 2 or time.monotonic() > deadline:
                     raise
-                result.kernel_retries += 1
+        if kernel is None:
+            raise HubError(f"the server for {name} stopped while starting, three times:\n{hub.log_tail(15)}")
         result.login_to_kernel = time.monotonic() - started
 
         result.step = "run lesson 00"
