@@ -54,8 +54,8 @@ c.Spawner.http_timeout = 120
 # The local spawners pick each server's port before the server binds it, so when many start at once two can
 # pick the same one (jupyterhub/jupyterhub#3005). By default the loser quietly moves to another port while
 # the hub keeps routing the student to the first, which is a classmate's server: the student gets "404" and
-# no kernel (tests/test_hub.py saw this with 30 students). With no port retries the loser stops instead, the
-# hub reports the failed start, and the next start (the student's retry) gets a new port.
+# no kernel (tests/test_hub.py saw this with 30 students). With no port retries the loser stops instead, and
+# the student's next start gets a new port. This narrows the race without closing it (deploy/README.md).
 c.Spawner.args.append("--ServerApp.port_retries=0")
 # Kernels have the same race (each picks five TCP ports before binding them). It is rarer, and a kernel that
 # loses it never answers: the student restarts it (Kernel > Restart) and the new one picks new ports. Unix
