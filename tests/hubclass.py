@@ -52,14 +52,8 @@ CHECK = (
     "assert _result.correct, _result.feedback\n"
     "print(_result.score)"
 )
-# The export button's code. write_export(store, folder) also writes into $MEDIALIT_HANDIN where the kit
-# supports it (medialit.progress.handin_folder); older kits are given the hand-in folder directly.
-EXPORT = (
-    "import os\n"
-    "from medialit import progress as _p\n"
-    "_folder = '.' if hasattr(_p, 'handin_folder') else os.environ['MEDIALIT_HANDIN']\n"
-    "print(_p.write_export(_p.ProgressStore(), _folder))"
-)
+# The export button's work: write_export(store, folder) saves a copy in the folder and one in $MEDIALIT_HANDIN.
+EXPORT = "from medialit import progress as _p\nprint(_p.write_export(_p.ProgressStore(), '.'))"
 
 
 def require_hub() -> bool:

@@ -23,16 +23,12 @@ from pathlib import Path
 
 import pytest
 
-from medialit import progress
-
 from .conftest import ROOT
 from .hubclass import missing_prerequisite
 
 #: Mode of the drop-box: setgid (files get the teacher's group), sticky (nobody removes or renames another's
 #: file), owner rwx (the teacher lists it), group and others wx (students write in, but cannot list).
 DROPBOX_MODE = 0o3733
-#: Kits with MEDIALIT_HANDIN support set the hand-in copy's mode themselves; older kits rely on the umask.
-HANDIN_SUPPORT = hasattr(progress, "handin_folder")
 
 
 @dataclass(frozen=True)
@@ -104,7 +100,7 @@ def as_user(user: User, code: str, home: Path, dropbox: Path) -> subprocess.Comp
         user=user.uid,
         group=user.gid,
         extra_groups=[],
-        umask=0o022 if HANDIN_SUPPORT else 0o027,
+        umask=0o022,  # a usual umask: the kit sets the hand-in copy's mode (0o640) itself
         capture_output=True,
         text=True,
         timeout=120,
@@ -114,7 +110,7 @@ def as_user(user: User, code: str, home: Path, dropbox: Path) -> subprocess.Comp
 
 # A student answers one quiz and presses the export button; prints the hand-in copy's path.
 EXPORT = """
-import os, pathlib
+import os
 from medialit import progress
 from medialit.quiz import get_quiz
 store = progress.ProgressStore(os.environ["MEDIALIT_PROGRESS"])
@@ -122,10 +118,7 @@ store.set_learner({learner!r})
 quiz = get_quiz("l00-heading-label")
 result = quiz.check(quiz.solution())
 store.record(quiz.id, quiz.lesson, quiz.solution(), result.score, result.correct)
-if hasattr(progress, "hand_in"):
-    print(progress.hand_in(store, ".").handed_in)
-else:
-    print(progress.write_export(store, os.environ["MEDIALIT_HANDIN"]))
+print(progress.hand_in(store, ".").handed_in)  # the export button's work: a copy here and one in $MEDIALIT_HANDIN
 """
 
 
