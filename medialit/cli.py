@@ -1,4 +1,4 @@
-"""The command line: python -m medialit COMMAND (analyze, evaluate, present, gradebook, build-lessons, articles)."""
+"""The command line: python -m medialit COMMAND (analyze, evaluate, present, gradebook, link, build-lessons, articles)."""
 
 from __future__ import annotations
 
@@ -119,6 +119,38 @@ def _gradebook(args: argparse.Namespace) -> int:
     return run(args.paths, out=args.out, chart=chart)
 
 
+def _origin() -> str:
+    """The checkout's ``origin`` remote as a web address, or MedialitError asking for --repo."""
+    import subprocess
+
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(ROOT), "remote", "get-url", "origin"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:
+        done = None
+    url = done.stdout.strip() if done and done.returncode == 0 else ""
+    if not url.startswith(("https://", "http://")):
+        raise MedialitError(
+            "give the kit's repository address with --repo (the https:// address students' servers clone)"
+        )
+    return url
+
+
+def _link(args: argparse.Namespace) -> int:
+    from .hublink import binder_link, nbgitpuller_link
+
+    repo = args.repo or _origin()
+    if args.binder:
+        print(binder_link(repo, args.branch))
+    else:
+        print(nbgitpuller_link(args.hub, repo, args.branch))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser, with one subcommand per task."""
     top = argparse.ArgumentParser(prog="python -m medialit", description="The medialit teaching kit.")
@@ -191,6 +223,16 @@ def parser() -> argparse.ArgumentParser:
     )
     grades.add_argument("--no-chart", action="store_true", help="do not draw the chart")
     grades.set_defaults(run=_gradebook)
+
+    link = commands.add_parser(
+        "link", help="print the link that opens lesson 00 for a class (on a JupyterHub, or on Binder)"
+    )
+    where = link.add_mutually_exclusive_group(required=True)
+    where.add_argument("--hub", help="the hub's address, such as https://hub.your-school.example")
+    where.add_argument("--binder", action="store_true", help="a Binder link instead of a hub link")
+    link.add_argument("--repo", help="the kit's git repository (default: this checkout's origin remote)")
+    link.add_argument("--branch", default="main", help="the branch to open (default: main)")
+    link.set_defaults(run=_link)
 
     listing = commands.add_parser("articles", help="list the sample articles")
     listing.set_defaults(run=_articles)
