@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import LexiconEntry, loaded_terms, vader_valence
 from ..schema import LoadedSpan
-from ..text import TextSpan, normalize, sentence_spans
-from .quotes import inside, quoted_regions
+from ..text import TextSpan, normalize
+from .parsed import ParsedText, Tokens, parse
+from .quotes import inside
 
 __all__ = ["VADER_THRESHOLD", "find_loaded"]
 
@@ -142,33 +142,9 @@ def _matcher() -> _Matcher:
     )
 
 
-def _lower_keeping_offsets(text: str) -> str:
-    """Lower-case ``text``; the rare characters whose lower case is longer ("İ") stay as they are."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-
-
-class _Tokens:
-    """Word tokens of the lower-cased, normalised text, with look-ups by offset."""
-
-    def __init__(self, lowered: str) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.words: list[str] = []
-        for m in _TOKEN.finditer(lowered):
-            self.starts.append(m.start())
-            self.ends.append(m.end())
-            self.words.append(m.group())
-
-    def index_at(self, offset: int) -> int:
-        """Index of the first token starting at or after ``offset``."""
-        return bisect_left(self.starts, offset)
-
-    def negated_before(self, offset: int) -> bool:
-        i = self.index_at(offset)
-        return any(w in _NEGATIONS or w.endswith("n't") for w in self.words[max(0, i - 3) : i])
+def _negated_before(tokens: Tokens, offset: int) -> bool:
+    i = tokens.index_at(offset)
+    return any(w in _NEGATIONS or w.endswith("n't") for w in tokens.words[max(0, i - 3) : i])
 
 
 def _anchored_at(lowered: str, start: int, word: str, matcher: _Matcher) -> Iterator[_Hit]:
@@ -184,7 +160,7 @@ def _anchored_at(lowered: str, start: int, word: str, matcher: _Matcher) -> Iter
                     yield _Hit(m.start(), m.end(), entry, 0)
 
 
-def _candidate_hits(lowered: str, tokens: _Tokens) -> list[_Hit]:
+def _candidate_hits(lowered: str, tokens: Tokens) -> list[_Hit]:
     """Every lexicon and VADER hit, in one pass over the tokens (plus the few unanchored patterns)."""
     matcher = _matcher()
     valence = vader_valence()
@@ -248,7 +224,7 @@ def _resolve_cluster(cluster: list[_Hit]) -> list[_Hit]:
     return kept
 
 
-def _is_name(flat: str, tokens: _Tokens, hit: _Hit, sentence: TextSpan | None) -> bool:
+def _is_name(flat: str, tokens: Tokens, hit: _Hit, sentence: TextSpan | None) -> bool:
     """Is the hit part of a capitalised name mid-sentence ("Flood Control District"), outside a title-case line?"""
     if sentence is None or hit.start == sentence.start or not flat[hit.start].isupper():
         return False
@@ -260,13 +236,6 @@ def _is_name(flat: str, tokens: _Tokens, hit: _Hit, sentence: TextSpan | None) -
     before = flat[tokens.starts[i - 1]].isupper() if i - 1 >= first else False
     after = flat[tokens.starts[j]].isupper() if j < last else False
     return before or after
-
-
-def _sentence_at(sentences: Sequence[TextSpan], starts: list[int], offset: int) -> TextSpan | None:
-    i = bisect_right(starts, offset) - 1
-    if i >= 0 and sentences[i].start <= offset < sentences[i].end:
-        return sentences[i]
-    return None
 
 
 def _reason(hit: _Hit, matched: str, negated: bool) -> str:
@@ -281,30 +250,26 @@ def _reason(hit: _Hit, matched: str, negated: bool) -> str:
     return reason + (" It is negated here, so it may not be loaded." if negated else "")
 
 
-def find_loaded(text: str, sentences: Sequence[TextSpan] | None = None) -> list[LoadedSpan]:
+def find_loaded(text: str | ParsedText, sentences: Sequence[TextSpan] | None = None) -> list[LoadedSpan]:
     """Loaded words and phrases in ``text``, each with its category, speaker, reason and a neutral alternative.
 
-    The kit's lexicon (words with their inflections, phrases, patterns) comes
-    first; very strong VADER words it lacks are added, marked ``acceptable``
+    ``text`` is a string or a :class:`~medialit.detect.parsed.ParsedText` (``sentences``, if given,
+    replace the kit's sentence splitter). The kit's lexicon (words with their inflections, phrases,
+    patterns) comes first; very strong VADER words it lacks are added, marked ``acceptable``
     (debatable) because strength of feeling alone does not make a word loaded.
     Context rules: words inside a quotation get ``speaker="quoted"``; a word
     that is part of a capitalised name is skipped; a negated one is kept but
     marked ``acceptable``, with the negation named in the reason.
     """
-    if not text.strip():
+    doc = parse(text, sentences)
+    if not doc.text.strip():
         return []
-    if sentences is None:
-        sentences = sentence_spans(text)
-    flat = normalize(text)
-    lowered = _lower_keeping_offsets(flat)
-    tokens = _Tokens(lowered)
-    quoted = quoted_regions(text)
-    sentence_starts = [s.start for s in sentences]
+    text, flat, tokens, quoted = doc.text, doc.normalized, doc.tokens, list(doc.quotes)
     out = []
-    for hit in _resolve(_candidate_hits(lowered, tokens)):
-        if _is_name(flat, tokens, hit, _sentence_at(sentences, sentence_starts, hit.start)):
+    for hit in _resolve(_candidate_hits(doc.lowered, tokens)):
+        if _is_name(flat, tokens, hit, doc.sentence_at(hit.start)):
             continue
-        negated = tokens.negated_before(hit.start)
+        negated = _negated_before(tokens, hit.start)
         matched = text[hit.start : hit.end]
         category = (
             hit.entry.category if hit.entry else ("appeal-to-fear" if hit.valence < 0 else "exaggeration")

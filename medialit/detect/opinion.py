@@ -32,8 +32,8 @@ from typing import NamedTuple
 from ..errors import DataFileError
 from ..lexicon import read_table, vader_valence
 from ..schema import LoadedSpan, SentenceSpan
-from ..text import TextSpan, sentence_spans
-from .quotes import quoted_regions
+from ..text import TextSpan
+from .parsed import ParsedText, parse
 
 __all__ = ["CUE_KINDS", "label_sentences", "opinion_cues"]
 
@@ -102,7 +102,6 @@ _FLAT = str.maketrans(
     | {ch: "-" for ch in "\u2010\u2011"}
     | {ch: " " for ch in "\u2012\u2013\u2014\u2015\u2212\u00a0\u2002\u2003\u2009\u202f"}
 )
-_FLAT_CHARS = re.compile("[" + re.escape("".join(map(chr, _FLAT))) + "]")  # the characters _FLAT changes
 _WORD = re.compile(r"\w+(?:['\-]\w+)*")
 _BETWEEN_WORDS = re.compile(f"({_WORD.pattern})")  # split() keeps the words, between the gaps
 _FIRST_SECOND_PERSON = frozenset(
@@ -153,11 +152,6 @@ class _Reading:
             if counts[cue.kind] <= _CAPS.get(cue.kind, 3):
                 total += _WEIGHTS.get(cue.kind, 0.0)
         return total
-
-
-def _flatten(text: str) -> str:
-    """``text.translate(_FLAT)``, sooner: only the few characters it changes are visited."""
-    return _FLAT_CHARS.sub(lambda m: _FLAT[ord(m.group())], text)
 
 
 def _has_quote_mark(flat: str, start: int, end: int) -> bool:
@@ -385,17 +379,6 @@ class _Line(NamedTuple):
     end: int  # without trailing white space
 
 
-def _lines(text: str) -> list[_Line]:
-    lines = []
-    for m in re.finditer(r"[^\n]+", text):
-        raw = m.group()
-        stripped = raw.strip()
-        if stripped:
-            start = m.start() + (len(raw) - len(raw.lstrip()))
-            lines.append(_Line(start, start + len(stripped)))
-    return lines
-
-
 def _continued_quotes(words: _Words, lines: list[_Line], mask: bytearray) -> list[tuple[int, int]]:
     """Paragraphs that carry on a speaker's words without quotation marks.
 
@@ -489,22 +472,23 @@ class _Page:
 
 
 def label_sentences(
-    text: str, loaded: Sequence[LoadedSpan] = (), sentences: Sequence[TextSpan] | None = None
+    text: str | ParsedText, loaded: Sequence[LoadedSpan] = (), sentences: Sequence[TextSpan] | None = None
 ) -> list[SentenceSpan]:
     """One labelled sentence per sentence of ``text``, each with a score in [0, 1] and a reason.
 
-    ``sentences`` defaults to :func:`medialit.text.sentence_spans`; their offsets are kept.
-    ``loaded`` are loaded-language spans found in ``text``; their density is one opinion signal.
+    ``text`` is a string or a :class:`~medialit.detect.parsed.ParsedText`; ``sentences`` default
+    to :func:`medialit.text.sentence_spans`, and their offsets are kept. ``loaded`` are
+    loaded-language spans found in ``text``; their density is one opinion signal.
     """
-    if sentences is None:
-        sentences = sentence_spans(text)
+    doc = parse(text, sentences)
+    text, sentences = doc.text, doc.sentences
     if not sentences:
         return []
-    words = _Words(_flatten(text), _CueTable(opinion_cues()))
+    words = _Words(doc.spaced, _CueTable(opinion_cues()))
     mask = bytearray(len(text))
-    for a, b in quoted_regions(text):
+    for a, b in doc.quotes:
         mask[a:b] = b"\x01" * (b - a)
-    lines = _lines(text)
+    lines = [_Line(p.start, p.end) for p in doc.paragraphs]
     for a, b in _continued_quotes(words, lines, mask):
         mask[a:b] = b"\x01" * (b - a)
     page = _Page(
