@@ -387,7 +387,7 @@ def test_unknown_cue_kind_is_reported(monkeypatch):
         {"cue": "clearly", "kind": "certainty", "note": "x"},
         {"cue": "awful", "kind": "evalutive", "note": "x"},
     )
-    monkeypatch.setattr(opinion, "read_table", lambda name, columns: rows)
+    monkeypatch.setattr(opinion.words, "read_table", lambda name, columns: rows)
     opinion.opinion_cues.cache_clear()
     try:
         with pytest.raises(DataFileError, match=r"opinion_cues.csv, line 3 \('awful'\)"):
