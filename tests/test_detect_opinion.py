@@ -205,7 +205,7 @@ def test_loaded_terms_raise_the_score():
 def test_vader_valence_is_a_weak_signal():
     """Does an emotionally strong word raise the score a little without making a fact an opinion?"""
     calm = _one(LEAD + "The court heard the case on Monday.")
-    strong = _one(LEAD + "The court heard the murder case on Monday.")
+    strong = _one(LEAD + "The court heard the torturous case on Monday.")
     assert strong.score > calm.score
     assert strong.label == calm.label == "unattributed-fact"
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import LexiconEntry, loaded_terms, vader_valence
+from ..lexicon import LexiconEntry, loaded_terms, vader_candidate, vader_valence
 from ..schema import LoadedSpan
 from ..text import TextSpan, normalize
 from .parsed import ParsedText, Tokens, parse
@@ -22,13 +22,14 @@ _TOKEN = re.compile(r"\w+(?:['\-]\w+)*")
 _WORD = re.compile(r"\w+")
 _LITERAL = re.compile(r"[a-z0-9]+")
 _NEGATIONS = frozenset({"not", "no", "never", "hardly", "nor", "without"})
-# Words VADER rates strongly that are routine in plain reporting, above all crime and court reporting.
-_VADER_ROUTINE = frozenset(
-    """killed kill killing died death deaths dead murder murders rape cancer war terrorist terrorists terrorism
-    best love win won thanks thank welcome hurt crime crimes criminal criminals violent violence harm harmed
-    fired felony felonies violate violated violating honor honored arrest arrested victim victims attack
-    attacked assault abuse abused prison jail threat threats injured injury""".split()
+# Metaphors of war and disaster are also the literal words for war and disaster: "the invasion of Iraq",
+# "killed by an avalanche". Right after these words the metaphor is meant literally: no flag.
+_LITERAL_BEFORE = re.compile(
+    r"\b(?:killed|died|buried|trapped|caught|swept(?: away)?|hit|struck|destroyed|damaged|injured|survived|"
+    r"victims?|warnings?|risk)\s(?:by|in|of|from|after)?\s?(?:a|an|the|this|last\s\w+'s)\s(?:\w+\s)?$"
 )
+# ...and before a name or a date it may be literal: debatable ("the invasion of Iraq", "the flood of 1927").
+_LITERAL_AFTER = re.compile(r"\s(?:of|in|on)\s(?:the\s)?(?:[A-Z][\w'-]+|\d{4})")
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,7 @@ def _candidate_hits(lowered: str, tokens: Tokens) -> list[_Hit]:
         forms = _variants(word)
         if matcher.openers.isdisjoint(forms):
             score = valence.get(word)
-            if score is not None and abs(score) >= VADER_THRESHOLD and word not in _VADER_ROUTINE:
+            if score is not None and abs(score) >= VADER_THRESHOLD and vader_candidate(word):
                 hits.append(_Hit(start, ends[i], None, 3, score))
             continue
         phrases = {id(e): (p, e) for form in forms for p, e in matcher.phrases.get(form, ())}
@@ -238,6 +239,18 @@ def _is_name(flat: str, tokens: Tokens, hit: _Hit, sentence: TextSpan | None) ->
     return before or after
 
 
+def _literal(doc: ParsedText, hit: _Hit, sentence: TextSpan | None) -> str:
+    """For a war or disaster metaphor: "literal" after "killed by an", "maybe" before a name or a year, else ""."""
+    if hit.entry is None or hit.entry.category != "emotive-metaphor":
+        return ""
+    start = sentence.start if sentence else 0
+    if _LITERAL_BEFORE.search(doc.lowered, max(start, hit.start - 40), hit.start):
+        return "literal"
+    if _LITERAL_AFTER.match(doc.normalized, hit.end, hit.end + 40):
+        return "maybe"
+    return ""
+
+
 def _reason(hit: _Hit, matched: str, negated: bool) -> str:
     if hit.entry is not None:
         reason = f"“{matched}” is in the kit's list of loaded terms ({hit.entry.category}): {hit.entry.note}"
@@ -267,13 +280,17 @@ def find_loaded(text: str | ParsedText, sentences: Sequence[TextSpan] | None = N
     text, flat, tokens, quoted = doc.text, doc.normalized, doc.tokens, list(doc.quotes)
     out = []
     for hit in _resolve(_candidate_hits(doc.lowered, tokens)):
-        if _is_name(flat, tokens, hit, doc.sentence_at(hit.start)):
+        matched = text[hit.start : hit.end]
+        if not any(ch.isalpha() for ch in matched) or doc.in_link(hit.start, hit.end):
+            continue  # a number ("route 187") or part of a web address ("bit.ly") is never a loaded word
+        sentence = doc.sentence_at(hit.start)
+        if _is_name(flat, tokens, hit, sentence):
+            continue
+        literal = _literal(doc, hit, sentence)
+        if literal == "literal":
             continue
         negated = _negated_before(tokens, hit.start)
-        matched = text[hit.start : hit.end]
-        category = (
-            hit.entry.category if hit.entry else ("appeal-to-fear" if hit.valence < 0 else "exaggeration")
-        )
+        category = hit.entry.category if hit.entry else "emotive-words"
         out.append(
             LoadedSpan(
                 start=hit.start,
@@ -281,9 +298,14 @@ def find_loaded(text: str | ParsedText, sentences: Sequence[TextSpan] | None = N
                 text=matched,
                 category=category,
                 speaker="quoted" if inside(quoted, hit.start, hit.end) else "writer",
-                reason=_reason(hit, matched, negated),
+                reason=_reason(hit, matched, negated)
+                + (
+                    " It may be meant literally here (a real event or place), so judge it yourself."
+                    if literal
+                    else ""
+                ),
                 alternative=hit.entry.alternative if hit.entry else None,
-                acceptable=negated or hit.entry is None,
+                acceptable=negated or hit.entry is None or bool(literal),
             )
         )
     return out

@@ -18,6 +18,13 @@ _LINE = re.compile(r"[^\n]+")
 _TOKEN = re.compile(r"\w+(?:['\-]\w+)*")
 # Dashes that stand between words ("covered\u2014this") rather than inside one ("well-known").
 _SPACING_DASHES = re.compile("[\u2012\u2013\u2014\u2015\u2212]")
+# Web addresses, e-mail addresses and bare domains ("bit.ly/3xYz"): neither words nor figures.
+_LINK = re.compile(
+    r"\b(?:https?://|www\.)[^\s<>\"']+"
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|ly|io|co|uk|us|info|news|tv|me|gl)\b(?:/[^\s<>\"']*)?",
+    re.IGNORECASE,
+)
 _SIMPLE_SENTENCE = re.compile(r"[^\n]*?[.!?\u2026]+(?=\s|$)|[^\n]+")
 
 
@@ -93,6 +100,22 @@ class ParsedText:
     def tokens(self) -> Tokens:
         """Word tokens of :attr:`lowered`, with offsets."""
         return Tokens(self.lowered)
+
+    @cached_property
+    def links(self) -> list[tuple[int, int]]:
+        """(start, end) of each web address, e-mail address or bare domain, in order."""
+        found = []
+        for m in _LINK.finditer(self.text):
+            end = m.end()
+            while end > m.start() and self.text[end - 1] in ".,;:!?)":
+                end -= 1
+            found.append((m.start(), end))
+        return found
+
+    def in_link(self, start: int, end: int) -> bool:
+        """Does ``start..end`` overlap a web or e-mail address?"""
+        i = bisect_right(self.links, (start, float("inf"))) - 1
+        return any(a < end and start < b for a, b in self.links[max(i, 0) : i + 2])
 
     @cached_property
     def newlines(self) -> list[int]:

@@ -10,7 +10,7 @@ from itertools import accumulate, compress, count, pairwise
 from typing import NamedTuple
 
 from ...errors import DataFileError
-from ...lexicon import read_table, vader_valence
+from ...lexicon import read_table, vader_candidate, vader_valence
 
 CUE_FILE = "opinion_cues.csv"
 CUE_COLUMNS = ("cue", "kind", "note")
@@ -210,7 +210,9 @@ class _Words:
         self.cue_heads = list(self.cue_at)
         self.persons = _where(_FIRST_SECOND_PERSON, self.low)
         valence = vader_valence()
-        strong = {w for w in lower.values() if abs(valence.get(w, 0.0)) >= _VALENCE_MIN}
+        strong = {
+            w for w in lower.values() if abs(valence.get(w, 0.0)) >= _VALENCE_MIN and vader_candidate(w)
+        }
         self.strong = _where(strong, self.low)
         has_letter = {w: _has_letter(w) for w in vocabulary}
         has_digit = {w: _DIGIT.search(w) is not None for w in vocabulary}
