@@ -44,7 +44,7 @@ from ..parsed import ParsedText, parse
 from .arithmetic import _Sums
 from .attribution import _attribution, _decide, _sentence_decision
 from .cues import CUE_FILE, CUE_KINDS, _lexicon, sourcing_cues
-from .numbers import _candidates, _Group
+from .numbers import _candidates, _Group, not_figures
 from .wording import _span
 
 __all__ = ["CUE_FILE", "CUE_KINDS", "find_statistics", "sourcing_cues"]
@@ -73,8 +73,11 @@ def find_statistics(
     numbers: list[tuple[int, int, float]] = []  # (paragraph, position, value) for sum checks
     groups_by_sentence: list[list[_Group]] = []
 
+    skip = not_figures(doc)
     for info in infos:
         groups = _candidates(norm, info, lex)
+        if skip:
+            groups = [g for g in groups if not any(a < g.end and g.start < b for a, b in skip)]
         groups_by_sentence.append(groups)
         for group in groups:
             for atom in group.atoms:

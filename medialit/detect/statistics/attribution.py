@@ -262,6 +262,8 @@ _PARTICIPLES = frozenset(
     """
     compiled conducted published released reported estimated commissioned gathered collected produced
     issued provided obtained counted calculated cited confirmed documented tracked measured
+    announced unveiled proposed introduced presented outlined drafted authored signed approved endorsed
+    backed launched ordered
     """.split()
 )
 # "in the report", "from Census data": documents a figure can be found in (not "in a statement").
@@ -307,6 +309,11 @@ def _verb_attribution(info, toks, lows, i, lex, add) -> None:
         add(np, i, _slice(info, toks, np[0], i))
         return
     before = toks[j][2] if j >= 0 else ""
+    if before == ",":  # "The Trade Secretary, Jane Doe, said" or "Jane Doe, the mayor, said"
+        np = _appositive(toks, lows, j, info, lex)
+        if np:
+            add(np, i, _slice(info, toks, np[0], i))
+            return
     if before in (",", '"', "'", ":", "-") or before.startswith("~"):
         np = _np_forward(toks, lows, i + 1, info, lex)
         if np and (lows[i + 1] in _DETERMINERS or _is_cap(toks[i + 1][2])):
@@ -318,12 +325,53 @@ def _verb_attribution(info, toks, lows, i, lex, add) -> None:
             add(np, i, _slice(info, toks, np[0], np[1]) + " ... " + toks[i][2])
 
 
+def _appositive(toks, lows, comma: int, info: _Sentence, lex: _Lexicon) -> tuple[int, int] | None:
+    """The speaker set off by commas just before a verb: the name in "The Trade Secretary, Jane Doe, said",
+    or the name before the role in "Jane Doe, the mayor, said"."""
+    opening = next((k for k in range(comma - 1, max(comma - 8, -1), -1) if toks[k][2] == ","), None)
+    if opening is None or opening + 1 >= comma:
+        return None
+    inner = toks[opening + 1 : comma]
+    if all(_is_cap(t[2]) and _wordlike(t[2]) for t in inner):
+        return (opening + 1, comma - 1)
+    return _np_backward(toks, lows, opening - 1, info, lex)
+
+
+# A person named with a title ("Mr Smith", "Dr. Jane Doe"): whom a later "he" or "she" most likely means.
+_TITLED_NAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Judge|President|Mayor|Sheriff|Senator|Governor)\.?"
+    r"\s[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?"
+)
+
+
+def _mentions(info: _Sentence) -> list[_Attr]:
+    """People named with a title in the writer's words of one sentence, as possible antecedents of "he"."""
+    base = info.span.start
+    return [
+        _Attr(
+            "named-organization-or-person",
+            m.group(),
+            "",
+            f"{m.group()} is named, but no document is given to check",
+            base + m.start(),
+        )
+        for m in _TITLED_NAME.finditer(info.masked)
+    ]
+
+
 def _resolve_pronouns(infos: list[_Sentence]) -> None:
-    """'He said' takes the class of the last speaker, 'it found' of the last body, 'the survey' of the last
-    named survey or report, a few sentences back."""
+    """'He said' takes the class of the last person named or speaking, 'it found' of the last body, 'the
+    survey' of the last named survey or report, a few sentences back."""
     last: dict[str, tuple[_Attr, int]] = {}
     reach = {"person": 5, "body": 5, "doc": 10}
     for i, info in enumerate(infos):
+        for mention in _mentions(info):  # mentioned before this sentence's own speakers are read
+            if not any(a.pos <= mention.pos < a.span[1] or a.source == mention.source for a in info.attrs):
+                earlier = last.get("person")
+                if earlier is None or earlier[1] < i or earlier[0].pos < mention.pos:
+                    first_pronoun = min((a.pos for a in info.attrs if a.refers == "person"), default=None)
+                    if first_pronoun is None or mention.pos < first_pronoun:
+                        last["person"] = (mention, i)
         for attr in sorted(info.attrs, key=lambda a: a.pos):
             if attr.refers:
                 earlier = last.get(attr.refers)
@@ -377,9 +425,26 @@ def _quote_speakers(text: str, regions, infos: list[_Sentence]) -> dict[int, _At
                     chosen = _nearest(infos[x], a, b)
                     if chosen is not None:
                         break
+        if chosen is None and r - 1 in speakers and _continues(text, regions[r - 1], a):
+            chosen = speakers[r - 1]  # the same speaker, still talking in a new paragraph
         if chosen is not None:
             speakers[r] = chosen
     return speakers
+
+
+_OUR = re.compile(r"\b[Oo]ur\s$")
+
+
+def _continues(text: str, previous: tuple[int, int], start: int) -> bool:
+    """Does a quotation opening a paragraph at ``start`` carry on the ``previous`` one, left open at the end
+    of the paragraph before (the way a speech running over paragraphs is printed)?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False  # the quotation does not open its paragraph
+    end = previous[1]
+    if end < len(text) and text[end:].split("\n", 1)[0].strip():
+        return False  # the previous quotation closed before the end of its paragraph
+    return text[end - 1] not in '"\u201d' and not text[previous[0] : end].strip().endswith(('"', "\u201d"))
 
 
 def _nearest(info: _Sentence, a: int, b: int) -> _Attr | None:
@@ -421,6 +486,9 @@ def _decide(
         chosen = speakers[r]
         info.decided = info.decided or chosen
         return chosen, "quote"
+    if _OUR.search(norm, max(info.span.start, group.start - 6), group.start):
+        why = "the outlet is pointing to its own figure, not to the data behind it"
+        return _Attr("self-citation", "our", "our", why, group.start - 4), "sentence"
     best = info.best
     if best is not None and best.span[0] < group.end and group.start < best.span[1]:
         # "two-thirds of respondents said": the people counted are not the source of the count

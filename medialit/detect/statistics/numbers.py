@@ -7,6 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..parsed import ParsedText
 from .cues import (
     _ADJECTIVE_ENDINGS,
     _ADJECTIVES,
@@ -82,6 +83,31 @@ class _Group:
 # ---------------------------------------------------------------------------------------------
 # Finding the numbers and quantities
 # ---------------------------------------------------------------------------------------------
+
+
+# Digits that are not figures: telephone numbers, and ids or codes standing alone on a line.
+_PHONE = re.compile(
+    r"(?<![\w-])(?:\+?1[-. ])?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}(?![\w-])"
+    r"|(?<![\w-])\+\d{1,3}(?:[ .-]\d{2,4}){2,5}(?![\w-])"
+)
+_ID_LINE = re.compile(
+    r"^[ \t]*(?:(?:id|no|ref|article|story|doc|item)[ \t#:.-]*)?[A-Za-z0-9/_-]*\d{4,}[A-Za-z0-9/_-]*[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_LONG_DIGITS = re.compile(r"(?<![\d,.$])\d{7,}(?![\d,.])")
+
+
+def not_figures(doc: ParsedText) -> list[tuple[int, int]]:
+    """(start, end) of digits that are not figures: telephone numbers, ids, codes and web addresses, sorted."""
+    text = doc.text
+    found = list(doc.links)
+    found += [m.span() for m in _PHONE.finditer(text)]
+    found += [m.span() for m in _ID_LINE.finditer(text) if not _YEAR_LINE.match(m.group())]
+    found += [m.span() for m in _LONG_DIGITS.finditer(text)]
+    return sorted(found)
+
+
+_YEAR_LINE = re.compile(r"^\s*\d{4}\s*$")
 
 
 def _candidates(norm: str, info: _Sentence, lex: _Lexicon) -> list[_Group]:
@@ -397,6 +423,25 @@ def _noun_phrase_end(norm: str, end: int, b0: int, capital_ok: bool = False) -> 
     return noun_end
 
 
+# Before "most", words that make it a superlative ("the most", "its most promising").
+_SUPERLATIVE_BEFORE = frozenset(
+    "the at what which is are was were its their our his her my your a an".split()
+)
+# Nouns that name no countable thing: "a sliver of truth", "a great deal of hope" are figures of speech.
+_ABSTRACT = frozenset(
+    """truth hope doubt irony humor humour luck sense dignity respect courage sympathy optimism pessimism trust
+    confidence credibility controversy mystery suspicion skepticism scepticism faith fear anger shame pride
+    relief comfort common decency honesty""".split()
+)
+_OF_WORD = re.compile(r"\s{1,3}(?:of\s{1,3})?([A-Za-z]+)")
+
+
+def _counts_nothing(norm: str, end: int, b0: int) -> bool:
+    """Is the thing counted after a vague amount an abstract noun ("a sliver of truth")?"""
+    match = _OF_WORD.match(norm, end, b0)
+    return bool(match) and match.group(1).lower() in _ABSTRACT
+
+
 def _vague_atoms(norm: str, a0: int, b0: int, lex: _Lexicon) -> list[_Atom]:
     """Quantities without a number: 'many', 'a significant portion', 'lots of', 'the vast majority'."""
     found: list[_Atom] = []
@@ -409,9 +454,12 @@ def _vague_atoms(norm: str, a0: int, b0: int, lex: _Lexicon) -> list[_Atom]:
             or norm[match.end() : match.end() + 1] in ",.;"
         ):
             continue
+        if _counts_nothing(norm, match.end(), b0):
+            continue
         found.append(_vague(norm, match.start(), match.end(), a0, b0, lex))
     for match in lex.size.finditer(norm, a0, b0):
-        found.append(_vague(norm, match.start(), match.end(), a0, b0, lex))
+        if not _counts_nothing(norm, match.end(), b0):
+            found.append(_vague(norm, match.start(), match.end(), a0, b0, lex))
     for match in lex.quantifier.finditer(norm, a0, b0):
         word = match.group().lower()
         previous = _preceding_word(norm, match.start(), a0)
@@ -425,8 +473,8 @@ def _vague_atoms(norm: str, a0: int, b0: int, lex: _Lexicon) -> list[_Atom]:
         if norm[match.end() : match.end() + 2].strip()[:1].isdigit():
             continue  # "some 5,000": a qualifier, found with the number
         if word in ("some", "most", "few", "fewer"):
-            if word == "most" and previous in ("the", "at", "what", "which", "is", "are", "was", "were"):
-                continue
+            if word == "most" and (previous in _SUPERLATIVE_BEFORE or previous.endswith("'s")):
+                continue  # "the most", "Africa's most promising": a superlative, not a share
             if word in ("few", "fewer") and previous in ("a", "many", "much", "far", "no"):
                 continue
             verbs = ("are", "were", "have", "had", "say", "said", "agree", "believe", "do", "did")
