@@ -70,3 +70,20 @@ def test_quotations_know_their_speakers():
     """Is the speaker of each quotation found once and shared ("he" after "The officer said")?"""
     speakers = parse(STORY).quote_speakers()
     assert list(speakers.values()) == ["The officer"]
+
+
+def test_scare_quotes_are_kept_apart_from_quotations():
+    """Is a word held at a distance (terms like “hero”) a scare quote, not a quotation?"""
+    doc = parse("The show uses terms like “hero”. “We are proud,” she said.")
+    assert [doc.text[a:b] for a, b in doc.scare_quotes] == ["“hero”"]
+    assert [doc.text[a:b] for a, b in doc.quotes] == ["“We are proud,”"]
+
+
+def test_links_are_found():
+    """Are web addresses and e-mail addresses found, without a final full stop?"""
+    doc = parse("See bit.ly/3xYz. Write to desk@example.org or https://example.org/a?b=1.")
+    assert [doc.text[a:b] for a, b in doc.links] == [
+        "bit.ly/3xYz",
+        "desk@example.org",
+        "https://example.org/a?b=1",
+    ]

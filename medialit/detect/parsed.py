@@ -73,8 +73,12 @@ class ParsedText:
     paragraphs: tuple[TextSpan, ...]
     #: Sentences, from :func:`medialit.text.sentence_spans` (or the caller's own).
     sentences: tuple[TextSpan, ...]
-    #: Someone else's words: (start, end) ranges from :func:`medialit.detect.quotes.quoted_regions`.
+    #: Someone else's words: (start, end) ranges from :func:`medialit.detect.quotes.quoted_regions`,
+    #: without the scare quotes.
     quotes: tuple[tuple[int, int], ...]
+    #: Scare quotes: a word or two the writer sets in quotation marks to hold it at a distance
+    #: (terms like “hero”), which are the writer's words, not a quotation.
+    scare_quotes: tuple[tuple[int, int], ...] = ()
     _derived: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -169,13 +173,37 @@ def parse(text: str | ParsedText, sentences: Sequence[TextSpan] | None = None) -
         if stripped:
             start = m.start() + (len(raw) - len(raw.lstrip()))
             paragraphs.append(TextSpan(start, start + len(stripped), stripped))
+    normalized = normalize(text)
+    quotes, scare = [], []
+    for region in quoted_regions(text):
+        (scare if _is_scare_quote(normalized, *region) else quotes).append(region)
     return ParsedText(
         text=text,
-        normalized=normalize(text),
+        normalized=normalized,
         paragraphs=tuple(paragraphs),
         sentences=tuple(_sentences(text) if sentences is None else sentences),
-        quotes=tuple(quoted_regions(text)),
+        quotes=tuple(quotes),
+        scare_quotes=tuple(scare),
     )
+
+
+# What introduces a word held at a distance: terms like "hero", the so-called "reform", dubbed "the wall".
+_MENTION_CUE = re.compile(
+    r"(?:\blike|\bterms?|\bwords?|\bphrases?|\blabels?|\bcalled|\bso-called|\blabell?ed|\bdubbed|\bbranded"
+    r"|\bnicknamed|\bcalls?|\bcalling)\s{1,3}$",
+    re.IGNORECASE,
+)
+
+
+def _is_scare_quote(flat: str, start: int, end: int) -> bool:
+    """Is the quotation at ``start..end`` a scare quote: one to three words, no closing punctuation,
+    introduced by a word such as "like", "called" or "so-called"?"""
+    if flat[start] not in "\"'" or end - start < 3:
+        return False
+    inner = flat[start + 1 : end - 1].strip()
+    if not inner or len(inner.split()) > 3 or inner[-1] in ".,;:!?" or flat[end - 1] not in "\"'":
+        return False
+    return bool(_MENTION_CUE.search(flat, max(0, start - 20), start))
 
 
 def _sentences(text: str) -> list[TextSpan]:

@@ -51,6 +51,9 @@ __all__ = ["CUE_COLUMNS", "CUE_FILE", "CUE_KINDS", "label_sentences", "opinion_c
 
 _WEIGHTS: dict[str, float] = {
     "evaluative": 0.9,
+    "verdict": 1.2,
+    "requirement": 0.6,
+    "scare": 1.0,
     "intensifier": 0.5,
     "certainty": 1.3,
     "obligation": 1.0,
@@ -72,7 +75,14 @@ _EXTRA_NAMES = {
     "loaded": "loaded term",
     "valence": "strongly emotional word",
     "speaker": "the speaker talks about 'I' or 'we'",
+    "verdict": "a judgement stated as plain fact",
+    "requirement": "says what is required",
+    "scare": "scare quotes, which hold a word at a distance",
 }
+# "it is wrong", "was reasonable": an evaluative word after these is a verdict, stronger than the word alone.
+_COPULAS = frozenset("is are was were be been being seems seem seemed looks remains".split())
+# Obligation cues that usually report a requirement rather than the writer's demand ("has to restate").
+_REQUIREMENTS = frozenset({("has", "to"), ("have", "to"), ("had", "to"), ("having", "to")})
 
 _WRITER_THRESHOLD = 1.0  # writer-opinion when the writer's own cues reach this
 _WRITER_THRESHOLD_ATTRIBUTED = 1.6  # ...higher when the sentence also credits a source
@@ -129,6 +139,7 @@ class _Page:
     mask: bytearray  # 1 for each character inside a quotation
     quoted: list[tuple[int, int]]  # the runs of quoted characters, in order
     loaded_starts: list[int]
+    scare: list[tuple[int, int]]  # the scare quotes, in order
     marks: list[int]  # where the question and exclamation marks are
     colon_ends: list[bool]  # for each line: does it end in a colon (within its last 4 characters)?
 
@@ -175,6 +186,7 @@ def label_sentences(
         mask,
         quoted=_runs(mask),
         loaded_starts=sorted(span.start for span in loaded if 0 <= span.start < len(text)),
+        scare=list(doc.scare_quotes),
         marks=_positions(text, "?!"),
         colon_ends=[_final_char(text[max(line.start, line.end - 4) : line.end]) == ":" for line in lines],
     )
@@ -250,6 +262,14 @@ def _read(
             reading.bio = not reading.in_marks  # a biography quotes no one
         elif kind in _SOURCE_KINDS and first > stretch.lo and words.low[first - 1] in _DETERMINERS:
             continue  # "these reports", "his claims": a noun, not someone speaking
+        elif kind == "evaluative" and first > stretch.lo and words.low[first - 1] in _COPULAS:
+            add(start, end, "verdict")
+        elif (
+            kind == "obligation"
+            and tuple(words.low[first : first + 2]) in _REQUIREMENTS
+            and first + 3 < stretch.hi  # "has to restate its results"; "it has to end." is a demand
+        ):
+            add(start, end, "requirement")
         else:
             add(start, end, kind)
     for i in stretch.pick(words.persons):
@@ -266,6 +286,9 @@ def _read(
         if (kind, bool(mask[where])) not in marks:
             marks.add((kind, bool(mask[where])))
             add(where, where + 1, kind)
+    for a, b in page.scare:
+        if span.start <= a < span.end:
+            add(a, b, "scare")
     for start in _within(page.loaded_starts, span.start, span.end):
         add(start, start + 1, "loaded")
     return reading
