@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -148,21 +148,61 @@ def _negated_before(tokens: Tokens, offset: int) -> bool:
     return any(w in _NEGATIONS or w.endswith("n't") for w in tokens.words[max(0, i - 3) : i])
 
 
-def _anchored_at(lowered: str, start: int, word: str, matcher: _Matcher) -> Iterator[_Hit]:
-    tried: set[int] = set()
+def _patterns_for(word: str, matcher: _Matcher) -> tuple[tuple[re.Pattern[str], LexiconEntry], ...]:
+    """The anchored patterns worth trying where ``word`` starts (those whose first letters it begins with)."""
+    found: dict[int, tuple[re.Pattern[str], LexiconEntry]] = {}
     for k in matcher.anchor_lengths:
         if k > len(word):
             break
         for pattern, entry in matcher.anchored.get(word[:k], ()):
-            if id(pattern) not in tried:
-                tried.add(id(pattern))
-                m = pattern.match(lowered, start)
-                if m and m.end() > m.start():
-                    yield _Hit(m.start(), m.end(), entry, 0)
+            found.setdefault(id(pattern), (pattern, entry))
+    return tuple(found.values())
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What one distinct word can start, worked out once per word rather than once per occurrence."""
+
+    patterns: tuple[tuple[re.Pattern[str], LexiconEntry], ...]  # at the word, and at later hyphenated parts
+    part_patterns: tuple[tuple[int, tuple[tuple[re.Pattern[str], LexiconEntry], ...]], ...]
+    phrases: tuple[Phrase, ...]  # longest first
+    entry: LexiconEntry | None  # the word entry it inflects
+    vader: float | None  # a VADER score, when the word starts no lexicon entry and may stand alone
+
+
+def _plan(word: str, matcher: _Matcher, valence: dict[str, float], cache: dict[str, _Plan]) -> _Plan:
+    plan = cache.get(word)
+    if plan is not None:
+        return plan
+    parts: list[tuple[int, tuple[tuple[re.Pattern[str], LexiconEntry], ...]]] = []
+    if "-" in word or "'" in word:  # later parts of a hyphenated word can start a pattern too
+        for part in list(_WORD.finditer(word))[1:]:
+            found = _patterns_for(part.group(), matcher)
+            if found:
+                parts.append((part.start(), found))
+    forms = _variants(word)
+    vader = None
+    phrases: tuple[Phrase, ...] = ()
+    entry = None
+    if matcher.openers.isdisjoint(forms):
+        score = valence.get(word)
+        if score is not None and abs(score) >= VADER_THRESHOLD and vader_candidate(word):
+            vader = score
+    else:
+        unique = {id(e): (p, e) for form in forms for p, e in matcher.phrases.get(form, ())}
+        phrases = tuple(sorted(unique.values(), key=lambda c: -len(c[0])))
+        entry = next((matcher.words[f] for f in forms if f in matcher.words), None)
+    plan = _Plan(_patterns_for(word, matcher), tuple(parts), phrases, entry, vader)
+    cache[word] = plan
+    return plan
 
 
 def _candidate_hits(lowered: str, tokens: Tokens) -> list[_Hit]:
-    """Every lexicon and VADER hit, in one pass over the tokens (plus the few unanchored patterns)."""
+    """Every lexicon and VADER hit, in one pass over the tokens (plus the few unanchored patterns).
+
+    What a word can start is worked out once for each distinct word, so the pass costs little more
+    than a dictionary look-up for most tokens.
+    """
     matcher = _matcher()
     valence = vader_valence()
     hits = [
@@ -172,29 +212,28 @@ def _candidate_hits(lowered: str, tokens: Tokens) -> list[_Hit]:
         if m.end() > m.start()
     ]
     words, starts, ends = tokens.words, tokens.starts, tokens.ends
+    cache: dict[str, _Plan] = {}
+    n = len(words)
     for i, word in enumerate(words):
+        plan = cache.get(word) or _plan(word, matcher, valence, cache)
         start = starts[i]
-        hits.extend(_anchored_at(lowered, start, word, matcher))
-        if "-" in word or "'" in word:  # later parts of a hyphenated word can start a pattern too
-            for part in list(_WORD.finditer(word))[1:]:
-                hits.extend(_anchored_at(lowered, start + part.start(), part.group(), matcher))
-        forms = _variants(word)
-        if matcher.openers.isdisjoint(forms):
-            score = valence.get(word)
-            if score is not None and abs(score) >= VADER_THRESHOLD and vader_candidate(word):
-                hits.append(_Hit(start, ends[i], None, 3, score))
+        for offset, patterns in ((0, plan.patterns), *plan.part_patterns):
+            for pattern, entry in patterns:
+                m = pattern.match(lowered, start + offset)
+                if m and m.end() > m.start():
+                    hits.append(_Hit(m.start(), m.end(), entry, 0))
+        if plan.vader is not None:
+            hits.append(_Hit(start, ends[i], None, 3, plan.vader))
             continue
-        phrases = {id(e): (p, e) for form in forms for p, e in matcher.phrases.get(form, ())}
-        for phrase, entry in sorted(phrases.values(), key=lambda c: -len(c[0])):
+        for phrase, entry in plan.phrases:
             last = i + len(phrase) - 1
-            if last < len(words) and all(
+            if last < n and all(
                 not phrase[j].isdisjoint(_variants(words[i + j])) for j in range(1, len(phrase))
             ):
                 hits.append(_Hit(start, ends[last], entry, 1))
                 break
-        entry = next((matcher.words[f] for f in forms if f in matcher.words), None)
-        if entry is not None:
-            hits.append(_Hit(start, ends[i], entry, 2))
+        if plan.entry is not None:
+            hits.append(_Hit(start, ends[i], plan.entry, 2))
     return hits
 
 

@@ -25,6 +25,10 @@ _LINK = re.compile(
     r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|ly|io|co|uk|us|info|news|tv|me|gl)\b(?:/[^\s<>\"']*)?",
     re.IGNORECASE,
 )
+# A quick test for a line that may hold a link: only such lines are searched with _LINK.
+_LINK_HINT = re.compile(
+    r"://|www\.|@|\.(?:com|org|net|gov|edu|ly|io|co|uk|us|info|news|tv|me|gl)\b", re.IGNORECASE
+)
 _SIMPLE_SENTENCE = re.compile(r"[^\n]*?[.!?\u2026]+(?=\s|$)|[^\n]+")
 
 
@@ -109,12 +113,22 @@ class ParsedText:
     def links(self) -> list[tuple[int, int]]:
         """(start, end) of each web address, e-mail address or bare domain, in order."""
         found = []
-        for m in _LINK.finditer(self.text):
-            end = m.end()
-            while end > m.start() and self.text[end - 1] in ".,;:!?)":
-                end -= 1
-            found.append((m.start(), end))
+        lines = {self.paragraphs[self.paragraph_index(m.start())] for m in _LINK_HINT.finditer(self.text)}
+        for line in sorted(lines, key=lambda p: p.start):
+            for m in _LINK.finditer(self.text, line.start, line.end):
+                end = m.end()
+                while end > m.start() and self.text[end - 1] in ".,;:!?)":
+                    end -= 1
+                found.append((m.start(), end))
         return found
+
+    def paragraph_index(self, offset: int) -> int:
+        """Index of the paragraph holding (or last before) ``offset``."""
+        return max(0, bisect_right(self.paragraph_starts, offset) - 1)
+
+    @cached_property
+    def paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
 
     def in_link(self, start: int, end: int) -> bool:
         """Does ``start..end`` overlap a web or e-mail address?"""

@@ -36,6 +36,7 @@ on a pathological line, a plain split on end marks is used instead.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from ...schema import StatisticSpan
@@ -48,6 +49,17 @@ from .numbers import _candidates, _Group, not_figures
 from .wording import _span
 
 __all__ = ["CUE_FILE", "CUE_KINDS", "find_statistics", "sourcing_cues"]
+
+
+def _overlapping(regions: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """Those of the sorted ``regions`` that overlap ``start..end`` (none of them is long)."""
+    i = bisect_left(regions, (start - 2000, 0))
+    found = []
+    while i < len(regions) and regions[i][0] < end:
+        if regions[i][1] > start:
+            found.append(regions[i])
+        i += 1
+    return found
 
 
 def find_statistics(
@@ -76,8 +88,10 @@ def find_statistics(
     skip = not_figures(doc)
     for info in infos:
         groups = _candidates(norm, info, lex)
-        if skip:
-            groups = [g for g in groups if not any(a < g.end and g.start < b for a, b in skip)]
+        if skip and groups:
+            near = _overlapping(skip, info.span.start, info.span.end)
+            if near:
+                groups = [g for g in groups if not any(a < g.end and g.start < b for a, b in near)]
         groups_by_sentence.append(groups)
         for group in groups:
             for atom in group.atoms:

@@ -91,8 +91,7 @@ _PHONE = re.compile(
     r"|(?<![\w-])\+\d{1,3}(?:[ .-]\d{2,4}){2,5}(?![\w-])"
 )
 _ID_LINE = re.compile(
-    r"^[ \t]*(?:(?:id|no|ref|article|story|doc|item)[ \t#:.-]*)?[A-Za-z0-9/_-]*\d{4,}[A-Za-z0-9/_-]*[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
+    r"(?:(?:id|no|ref|article|story|doc|item)[ \t#:.-]*)?[A-Za-z0-9/_-]*\d{4,}[A-Za-z0-9/_-]*", re.IGNORECASE
 )
 _LONG_DIGITS = re.compile(r"(?<![\d,.$])\d{7,}(?![\d,.])")
 
@@ -102,7 +101,9 @@ def not_figures(doc: ParsedText) -> list[tuple[int, int]]:
     text = doc.text
     found = list(doc.links)
     found += [m.span() for m in _PHONE.finditer(text)]
-    found += [m.span() for m in _ID_LINE.finditer(text) if not _YEAR_LINE.match(m.group())]
+    for line in doc.paragraphs:  # only short lines can be an id standing alone
+        if len(line.text) <= 40 and (m := _ID_LINE.fullmatch(line.text)) and not _YEAR_LINE.match(m.group()):
+            found.append((line.start, line.end))
     found += [m.span() for m in _LONG_DIGITS.finditer(text)]
     return sorted(found)
 
@@ -126,7 +127,7 @@ def _candidates(norm: str, info: _Sentence, lex: _Lexicon) -> list[_Group]:
     groups = _merge_atoms(norm, atoms, a0, b0)
     for atom in _vague_atoms(norm, a0, b0, lex):
         groups.append(_Group(atom.start, atom.end, [atom]))
-    idioms = [(m.start(), m.end()) for m in lex.idiom.finditer(norm, a0, b0)]
+    idioms = [(m.start(), m.end()) for m in lex.idiom.finditer(norm, a0, b0)] if groups else []
     if idioms:
         idiom_starts = [a for a, _ in idioms]
         reach = []  # the furthest end of any idiom so far
