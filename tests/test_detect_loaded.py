@@ -174,3 +174,14 @@ def test_strong_vader_words_are_emotive_words_and_debatable():
     """Is a strong VADER word the lexicon lacks flagged as emotive-words, debatable?"""
     (span,) = find_loaded("The scene was horrendous.")
     assert span.category == "emotive-words" and span.acceptable
+
+
+def test_informal_insults_are_loaded():
+    """Are informal insults with no other cue ('nutty', 'schmaltzy', 'clueless', 'dupe') flagged as labeling?"""
+    spans = find_loaded("The plan is a nutty blend of schmaltzy slogans invented by a clueless dupe.")
+    assert [(s.text, s.category) for s in spans] == [
+        ("nutty", "labeling"),
+        ("schmaltzy", "labeling"),
+        ("clueless", "labeling"),
+        ("dupe", "labeling"),
+    ]
