@@ -97,9 +97,6 @@ def _sentence_tokenizer() -> PunktSentenceTokenizer:
 
 
 _LINE = re.compile(r"[^\n]+")
-# Punkt reads a straight quote before a word as punctuation but a curly one as part of the word, so
-# "\u201cMr." would not be seen as the abbreviation "Mr.": it is shown the line with straight quotes.
-_PUNKT_TABLE = str.maketrans(_QUOTES)
 _WEEKDAYS_MONTHS = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|tonight"
     "|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july"
@@ -161,7 +158,7 @@ def sentence_spans(text: str) -> list[TextSpan]:
             if not chunk.strip():
                 continue
             pieces: list[list[int]] = []
-            for start, end in tokenizer.span_tokenize(chunk.translate(_PUNKT_TABLE)):
+            for start, end in tokenizer.span_tokenize(chunk):
                 if pieces and _joins(chunk[pieces[-1][0] : pieces[-1][1]], chunk[start:end]):
                     pieces[-1][1] = end
                 else:
