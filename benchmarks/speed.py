@@ -28,7 +28,8 @@ def words_per_second(repeat: int) -> None:
     text = "\n\n".join([corpus_text()] * repeat)
     sentences = [s.text for s in sentence_spans(text)]
     words = word_count(text)
-    analyzer = SentimentIntensityAnalyzer()
+    analyzer = SentimentIntensityAnalyzer()  # VADER reads its lexicon here, outside the timing...
+    medialit.analyze("Officials said 12 people were “flooding” in.")  # ...and medialit on its first call
     started = time.perf_counter()
     for sentence in tqdm(sentences, desc="VADER", unit="sentence", file=sys.stderr):
         analyzer.polarity_scores(sentence)
@@ -45,6 +46,7 @@ def words_per_second(repeat: int) -> None:
 def scaling() -> None:
     one = corpus_text()
     timings = {}
+    medialit.analyze("Officials said 12 people were “flooding” in.")  # lexicons load on the first call
     for megabytes in (1, 10):
         text = (one * (megabytes * 1_000_000 // len(one) + 1))[: megabytes * 1_000_000]
         started = time.perf_counter()

@@ -13,7 +13,15 @@ from .datafiles import datasets_dir
 from .errors import DataFileError
 from .schema import LOADED_CATEGORIES
 
-__all__ = ["LexiconEntry", "loaded_terms", "read_table", "vader_valence"]
+__all__ = [
+    "VADER_ROUTINE",
+    "VADER_SLANG",
+    "LexiconEntry",
+    "loaded_terms",
+    "read_table",
+    "vader_candidate",
+    "vader_valence",
+]
 
 LOADED_TERM_COLUMNS = ("term", "match", "category", "alternative", "topic", "note")
 MATCH_KINDS = ("word", "phrase", "pattern")
@@ -102,3 +110,29 @@ def vader_valence() -> dict[str, float]:
             except ValueError:
                 continue
     return valence
+
+
+# Words VADER rates strongly that are routine in plain reporting, above all crime, court, disaster and
+# awards reporting: the literal words for what happened. VADER-only flags skip them.
+VADER_ROUTINE = frozenset(
+    """killed kill killing killings kills died death deaths dead murder murders murdered murderer murderers rape
+    raped rapes cancer war wars terrorist terrorists terrorism suicide corpse disaster disasters tragedy fatal
+    fatalities fatality felony felonies fired prisoner robber riot stab strangled starved drown drowned poison
+    poisoning poisoned torture tortured assault assaults attacker attackers abuse abused abuses harm harmed
+    harming injured injury crime crimes criminal criminals violent violence violate violated violating arrest
+    arrested victim victims attack attacked prison jail threat threats hurt
+    best love loved loves win won wins winner winners winnings thanks thank welcome honor honored honour award
+    awards prize bonus bonuses celebrate celebrated celebrates celebrating champion success successes successful
+    peace freedom romance heart hearts laugh smiled kissing happy happily happiness positive negative rich
+    illegal racism racist slavery heaven hell""".split()
+)
+# VADER's chat slang, laughter and emoticon words: never a loaded word in news ("143", "ly" in "bit.ly").
+VADER_SLANG = frozenset(
+    """aayf alol ambw iluaaf lmao lmfao lmso lolz lylab lylas rofl roflmao rotfl rotflmao rotflmfao rotflol rotgl
+    tyvm xlnt xoxo ywia sete sfete fubar snafu mwah hahaha bwahahah pukka""".split()
+)
+
+
+def vader_candidate(word: str) -> bool:
+    """Can a VADER word stand as a loaded word on its own: a real word of four letters or more, not slang or routine?"""
+    return word.isalpha() and len(word) >= 4 and word not in VADER_SLANG and word not in VADER_ROUTINE

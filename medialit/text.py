@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from nltk.tokenize import NLTKWordTokenizer
 from nltk.tokenize.punkt import (
@@ -96,15 +97,49 @@ def _sentence_tokenizer() -> PunktSentenceTokenizer:
 
 
 _LINE = re.compile(r"[^\n]+")
+_WEEKDAYS_MONTHS = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|tonight"
+    "|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july"
+    "|august|september|october|november|december"
+)
+# Abbreviations that also end sentences: "at 7 a.m. Voters lined up", "The governor said no. Officials
+# were surprised". A capitalised word after them starts a new sentence, unless it is a day, a month or a
+# time zone ("7 a.m. Tuesday", "9 p.m. ET").
+_ENDING_ABBREVIATION = re.compile(
+    rf"\b(?:[ap]\.m\.|[Nn]o\.)[\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z])"
+    rf"(?!(?:{_WEEKDAYS_MONTHS})\b|[A-Z]{{1,2}}T\b|UTC\b|GMT\b)",
+    re.IGNORECASE,
+)
+# A short attribution after a quotation that ends in '!' or '?': "\u201cWe will not back down!\u201d Jones said."
+_QUOTE_END = re.compile("[!?][\"'\u201d\u2019]\\s*$")
+_ATTRIBUTION = re.compile(
+    r"(?:[A-Z][\w'\u2019.-]*\s+){1,4}(?:said|says|asked|asks|added|adds|told|shouted|replied|wrote|insisted|"
+    r"explained|noted|warned|recalled|declared|exclaimed)\b"
+)
 
 
 def _starts_lowercase(piece: str) -> bool:
+    """Does the piece go on from the sentence before: a lower-case word, or a comma or semicolon first?"""
     for ch in piece:
         if ch.isalpha():
             return ch.islower()
+        if ch in ",;:":
+            return True
         if not (ch.isspace() or ch in "\"'\u201c\u201d\u2018\u2019(\u2026."):
             return False
     return False
+
+
+def _joins(previous: str, piece: str) -> bool:
+    """Does ``piece`` belong to the sentence before it, although Punkt split them?"""
+    return _starts_lowercase(piece) or bool(_QUOTE_END.search(previous) and _ATTRIBUTION.match(piece))
+
+
+def _split_after_abbreviations(chunk: str, start: int, end: int) -> list[list[int]]:
+    """Cut a piece after an abbreviation that ends a sentence here (see _ENDING_ABBREVIATION)."""
+    cuts = [m.end() for m in _ENDING_ABBREVIATION.finditer(chunk, start, end)]
+    bounds = [start, *cuts, end]
+    return [[a, b] for a, b in pairwise(bounds) if chunk[a:b].strip()]
 
 
 def sentence_spans(text: str) -> list[TextSpan]:
@@ -124,10 +159,11 @@ def sentence_spans(text: str) -> list[TextSpan]:
                 continue
             pieces: list[list[int]] = []
             for start, end in tokenizer.span_tokenize(chunk):
-                if pieces and _starts_lowercase(chunk[start:end]):
+                if pieces and _joins(chunk[pieces[-1][0] : pieces[-1][1]], chunk[start:end]):
                     pieces[-1][1] = end
                 else:
                     pieces.append([start, end])
+            pieces = [cut for a, b in pieces for cut in _split_after_abbreviations(chunk, a, b)]
             for start, end in pieces:
                 spans.append(_strip_span(text, base + start, base + end))
     return [span for span in spans if span.end > span.start]

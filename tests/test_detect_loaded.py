@@ -137,3 +137,51 @@ def test_accuracy_floor_on_the_corpus_articles():
 def test_accuracy_floor_on_unseen_passages():
     """On the contrast passages, not used for tuning, does F1 stay above 0.65 (0.71 when written)?"""
     assert _score([c.id for c in medialit.contrast_passages()]).f1 >= 0.65
+
+
+# --- precision on news nobody here wrote (issue 14): small inputs, names invented ---------------------
+
+
+def test_numbers_are_never_loaded_words():
+    """Are VADER's slang numbers ('143', '187') left alone, so a figure is never a loaded word?"""
+    assert find_loaded("Police arrested 143 people.") == []
+    assert find_loaded("Traffic stopped on route 187 for an hour.") == []
+
+
+def test_web_addresses_are_not_words():
+    """Is 'ly' in the link 'bit.ly/3xYz' left alone?"""
+    assert find_loaded("Read more at bit.ly/3xYz.") == []
+
+
+def test_routine_words_for_events_are_not_loaded():
+    """Are literal words for what happened ('celebrated', 'award') left alone?"""
+    assert find_loaded("Fans celebrated the result in the street.") == []
+    assert find_loaded("Her co-star won an award last week.") == []
+
+
+def test_literal_disaster_is_not_a_metaphor():
+    """Is 'avalanche' after 'killed by an' read literally, with no flag?"""
+    assert find_loaded("Two climbers were killed by an avalanche.") == []
+
+
+def test_war_word_before_a_place_is_debatable():
+    """Is 'invasion' in 'the invasion of Iraq' flagged only as debatable, saying it may be literal?"""
+    (span,) = find_loaded("Because of the invasion of Iraq, many Kurds fled.")
+    assert span.text == "invasion" and span.acceptable and "literally" in span.reason
+
+
+def test_strong_vader_words_are_emotive_words_and_debatable():
+    """Is a strong VADER word the lexicon lacks flagged as emotive-words, debatable?"""
+    (span,) = find_loaded("The scene was horrendous.")
+    assert span.category == "emotive-words" and span.acceptable
+
+
+def test_informal_insults_are_loaded():
+    """Are informal insults with no other cue ('nutty', 'schmaltzy', 'clueless', 'dupe') flagged as labeling?"""
+    spans = find_loaded("The plan is a nutty blend of schmaltzy slogans invented by a clueless dupe.")
+    assert [(s.text, s.category) for s in spans] == [
+        ("nutty", "labeling"),
+        ("schmaltzy", "labeling"),
+        ("clueless", "labeling"),
+        ("dupe", "labeling"),
+    ]

@@ -205,7 +205,7 @@ def test_loaded_terms_raise_the_score():
 def test_vader_valence_is_a_weak_signal():
     """Does an emotionally strong word raise the score a little without making a fact an opinion?"""
     calm = _one(LEAD + "The court heard the case on Monday.")
-    strong = _one(LEAD + "The court heard the murder case on Monday.")
+    strong = _one(LEAD + "The court heard the torturous case on Monday.")
     assert strong.score > calm.score
     assert strong.label == calm.label == "unattributed-fact"
 
@@ -387,7 +387,7 @@ def test_unknown_cue_kind_is_reported(monkeypatch):
         {"cue": "clearly", "kind": "certainty", "note": "x"},
         {"cue": "awful", "kind": "evalutive", "note": "x"},
     )
-    monkeypatch.setattr(opinion, "read_table", lambda name, columns: rows)
+    monkeypatch.setattr(opinion.words, "read_table", lambda name, columns: rows)
     opinion.opinion_cues.cache_clear()
     try:
         with pytest.raises(DataFileError, match=r"opinion_cues.csv, line 3 \('awful'\)"):
@@ -472,3 +472,31 @@ def test_accuracy_on_the_corpus_articles():
     assert scores["opinion"].f1 >= 0.65
     assert scores["all"].precision >= 0.7
     assert scores["opinion"].f1 >= _textblob_opinion_f1(CORPUS_IDS)
+
+
+# --- precision on news nobody here wrote (issue 14): small inputs, names invented ---------------------
+
+
+def test_verdict_stated_as_fact_is_opinion():
+    """Is 'it is wrong' (a judgement stated as plain fact) the writer's opinion?"""
+    result = _one(LEAD + "It is a reasonable assumption, but it is wrong.")
+    assert result.label == "writer-opinion" and "wrong" in result.reason
+
+
+def test_reported_requirement_is_a_fact():
+    """Is 'has to restate its results' a reported requirement, not the writer's demand?"""
+    assert _one(LEAD + "The company also has to restate its results.").label == "unattributed-fact"
+    assert _one(LEAD + "Detention punishes families, and it has to end.").label == "writer-opinion"
+
+
+def test_an_award_is_not_opinion():
+    """Is a plain report of an award a fact, not the writer's opinion?"""
+    found = medialit.analyze(LEAD + "Her co-star won an award last week.")
+    assert found.sentences[-1].label == "unattributed-fact" and found.loaded == ()
+
+
+def test_scare_quotes_are_the_writers_words():
+    """Are scare quotes (terms like “hero”) the writer's own distancing, not someone else's words?"""
+    found = medialit.analyze(LEAD + "The show uses terms like “hero” for the soldiers.")
+    assert found.sentences[-1].label == "writer-opinion" and "scare quotes" in found.sentences[-1].reason
+    assert [(s.text, s.speaker) for s in found.loaded] == [("hero", "writer")]

@@ -520,3 +520,57 @@ def test_the_module_is_pure():
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             assert node.func.id != "open"
     assert not imported & {"ipywidgets", "IPython", "matplotlib"}
+
+
+# --- precision on news nobody here wrote (issue 14): small inputs, names invented ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call 1-800-273-8255 for help.",  # a telephone number
+        "Officials met on Monday.\n48213077\nThe council voted.",  # an article id on its own line
+        "Read the report at example.org/report-2024-991.",  # a web address
+        "The law was passed in 2019.",  # a year
+        "There is a sliver of truth in it.",  # an amount of something uncountable
+        "Ghana is one of Africa's most promising states.",  # a superlative, not a share
+        "In some cases, the buses ran late.",  # how often, not how many
+    ],
+)
+def test_not_statistics(text):
+    """Are telephone numbers, ids, links, years and figures of speech left out?"""
+    assert texts_of(text) == []
+
+
+def test_appositive_speaker():
+    """Is the named person set off by commas the source ('The Trade Secretary, Jane Doe, said')?"""
+    span = span_with("The Trade Secretary, Jane Doe, said mothers were entitled to 12 months of leave.", "12")
+    assert span.sourcing == "named-organization-or-person" and span.source == "Jane Doe"
+
+
+def test_announced_by_speaker():
+    """Is 'announced by Jane Doe' a source for the figure in the same sentence?"""
+    span = span_with("The plan, announced by Jane Doe on Sunday, would cost 300 million pounds.", "300")
+    assert span.sourcing == "named-organization-or-person" and span.source == "Jane Doe"
+
+
+def test_pronoun_means_the_person_named_last():
+    """Does 'he' refer to the person named in between, not to a speaker two sentences back?"""
+    text = "Jane Doe said 10 people came. Mr Smith arrived later. He said 40 people came."
+    span = span_with(text, "40")
+    assert span.sourcing == "named-organization-or-person" and "Mr Smith" in span.reason
+
+
+def test_quote_continues_across_paragraphs():
+    """Does a quotation carried into a new paragraph keep its speaker?"""
+    text = 'Ms Doe said: "We have doubled it.\n\n"We will extend the pay to nine months by 2027."'
+    span = span_with(text, "nine months")
+    assert span.sourcing == "named-organization-or-person" and span.source == "Ms Doe"
+
+
+def test_our_figure_is_self_citation():
+    """Is 'our 3.5 million figure' the outlet citing itself?"""
+    span = span_with(
+        "That is far below the 2.1 million claimed, compared with our 3.5 million figure.", "3.5"
+    )
+    assert span.sourcing == "self-citation"

@@ -128,6 +128,43 @@ def test_tricky_sentences_split_right(article_id, sentence):
     assert normalize(sentence) in texts
 
 
+# Issue 13, item 6: small inputs (names invented) and the sentences they must give.
+SPLITTING_CASES = [
+    # A curly quote before an abbreviation hides it from Punkt unless the quotes are straightened. The fix
+    # (show Punkt each line with straight quotes) merges two sentences of the enforcement-surge key,
+    # (4123, 4128) and (4129, 4185), into (4123, 4185): it waits for that key to be updated.
+    pytest.param(
+        "“Mr. Smith is a disgrace to this city,” she said.",
+        ["“Mr. Smith is a disgrace to this city,” she said."],
+        marks=pytest.mark.xfail(strict=True, reason="waits for the enforcement-surge key (4123-4185)"),
+    ),
+    # "no." is an abbreviation only before a number ("No. 5").
+    (
+        "The governor said no. Officials were surprised by the decision.",
+        ["The governor said no.", "Officials were surprised by the decision."],
+    ),
+    # A short attribution after an exclaimed quotation belongs to it.
+    (
+        "“We will not back down!” Jones said. The protest continued.",
+        ["“We will not back down!” Jones said.", "The protest continued."],
+    ),
+    # A comma after a closing quotation mark carries the sentence on.
+    ('She said "Sure!", and went away.', ['She said "Sure!", and went away.']),
+    # "a.m." ends a sentence before a capitalised word that is not a day, month or time zone.
+    ("Polls open at 7 a.m. Voters lined up early.", ["Polls open at 7 a.m.", "Voters lined up early."]),
+    ("Polls open at 7 a.m. Tuesday in Ohio.", ["Polls open at 7 a.m. Tuesday in Ohio."]),
+    ("The vote is No. 5 on the list.", ["The vote is No. 5 on the list."]),
+    ("He has a Ph.D. from Yale.", ["He has a Ph.D. from Yale."]),
+    ("He has a Ph.D. The job needs one.", ["He has a Ph.D.", "The job needs one."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPLITTING_CASES)
+def test_splitting_cases(text, expected):
+    """Does each small input from issue 13 split into exactly the expected sentences?"""
+    assert [span.text for span in sentence_spans(text)] == expected
+
+
 @pytest.mark.parametrize(
     ("article_id", "expected"),
     [

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 from ..schema import SpanSet
-from ..text import sentence_spans
 from .loaded import find_loaded
 from .opinion import label_sentences
+from .parsed import ParsedText, parse
 from .statistics import find_statistics
 
-__all__ = ["analyze", "find_loaded", "find_statistics", "label_sentences"]
+__all__ = ["ParsedText", "analyze", "find_loaded", "find_statistics", "label_sentences", "parse"]
 
 
 def analyze(text: str) -> SpanSet:
-    """Run all three detectors over ``text``: a report in the answer key's shape, with offsets into ``text``."""
+    """Run all three detectors over ``text``: a report in the answer key's shape, with offsets into ``text``.
+
+    The text is parsed once (:func:`medialit.detect.parsed.parse`) and every detector reads that parse.
+    """
     if not text.strip():
         return SpanSet()
-    sentences = sentence_spans(text)
-    loaded = find_loaded(text, sentences)
+    doc = parse(text)
+    loaded = find_loaded(doc)
     return SpanSet(
         loaded=tuple(loaded),
-        statistics=tuple(find_statistics(text, sentences)),
-        sentences=tuple(label_sentences(text, loaded, sentences)),
+        statistics=tuple(find_statistics(doc)),
+        sentences=tuple(label_sentences(doc, loaded)),
     )

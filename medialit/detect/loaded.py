@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import LexiconEntry, loaded_terms, vader_valence
+from ..lexicon import LexiconEntry, loaded_terms, vader_candidate, vader_valence
 from ..schema import LoadedSpan
-from ..text import TextSpan, normalize, sentence_spans
-from .quotes import inside, quoted_regions
+from ..text import TextSpan, normalize
+from .parsed import ParsedText, Tokens, parse
+from .quotes import inside
 
 __all__ = ["VADER_THRESHOLD", "find_loaded"]
 
@@ -22,13 +22,14 @@ _TOKEN = re.compile(r"\w+(?:['\-]\w+)*")
 _WORD = re.compile(r"\w+")
 _LITERAL = re.compile(r"[a-z0-9]+")
 _NEGATIONS = frozenset({"not", "no", "never", "hardly", "nor", "without"})
-# Words VADER rates strongly that are routine in plain reporting, above all crime and court reporting.
-_VADER_ROUTINE = frozenset(
-    """killed kill killing died death deaths dead murder murders rape cancer war terrorist terrorists terrorism
-    best love win won thanks thank welcome hurt crime crimes criminal criminals violent violence harm harmed
-    fired felony felonies violate violated violating honor honored arrest arrested victim victims attack
-    attacked assault abuse abused prison jail threat threats injured injury""".split()
+# Metaphors of war and disaster are also the literal words for war and disaster: "the invasion of Iraq",
+# "killed by an avalanche". Right after these words the metaphor is meant literally: no flag.
+_LITERAL_BEFORE = re.compile(
+    r"\b(?:killed|died|buried|trapped|caught|swept(?: away)?|hit|struck|destroyed|damaged|injured|survived|"
+    r"victims?|warnings?|risk)\s(?:by|in|of|from|after)?\s?(?:a|an|the|this|last\s\w+'s)\s(?:\w+\s)?$"
 )
+# ...and before a name or a date it may be literal: debatable ("the invasion of Iraq", "the flood of 1927").
+_LITERAL_AFTER = re.compile(r"\s(?:of|in|on)\s(?:the\s)?(?:[A-Z][\w'-]+|\d{4})")
 
 
 @dataclass(frozen=True)
@@ -142,50 +143,66 @@ def _matcher() -> _Matcher:
     )
 
 
-def _lower_keeping_offsets(text: str) -> str:
-    """Lower-case ``text``; the rare characters whose lower case is longer ("İ") stay as they are."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+def _negated_before(tokens: Tokens, offset: int) -> bool:
+    i = tokens.index_at(offset)
+    return any(w in _NEGATIONS or w.endswith("n't") for w in tokens.words[max(0, i - 3) : i])
 
 
-class _Tokens:
-    """Word tokens of the lower-cased, normalised text, with look-ups by offset."""
-
-    def __init__(self, lowered: str) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.words: list[str] = []
-        for m in _TOKEN.finditer(lowered):
-            self.starts.append(m.start())
-            self.ends.append(m.end())
-            self.words.append(m.group())
-
-    def index_at(self, offset: int) -> int:
-        """Index of the first token starting at or after ``offset``."""
-        return bisect_left(self.starts, offset)
-
-    def negated_before(self, offset: int) -> bool:
-        i = self.index_at(offset)
-        return any(w in _NEGATIONS or w.endswith("n't") for w in self.words[max(0, i - 3) : i])
-
-
-def _anchored_at(lowered: str, start: int, word: str, matcher: _Matcher) -> Iterator[_Hit]:
-    tried: set[int] = set()
+def _patterns_for(word: str, matcher: _Matcher) -> tuple[tuple[re.Pattern[str], LexiconEntry], ...]:
+    """The anchored patterns worth trying where ``word`` starts (those whose first letters it begins with)."""
+    found: dict[int, tuple[re.Pattern[str], LexiconEntry]] = {}
     for k in matcher.anchor_lengths:
         if k > len(word):
             break
         for pattern, entry in matcher.anchored.get(word[:k], ()):
-            if id(pattern) not in tried:
-                tried.add(id(pattern))
-                m = pattern.match(lowered, start)
-                if m and m.end() > m.start():
-                    yield _Hit(m.start(), m.end(), entry, 0)
+            found.setdefault(id(pattern), (pattern, entry))
+    return tuple(found.values())
 
 
-def _candidate_hits(lowered: str, tokens: _Tokens) -> list[_Hit]:
-    """Every lexicon and VADER hit, in one pass over the tokens (plus the few unanchored patterns)."""
+@dataclass(frozen=True)
+class _Plan:
+    """What one distinct word can start, worked out once per word rather than once per occurrence."""
+
+    patterns: tuple[tuple[re.Pattern[str], LexiconEntry], ...]  # at the word, and at later hyphenated parts
+    part_patterns: tuple[tuple[int, tuple[tuple[re.Pattern[str], LexiconEntry], ...]], ...]
+    phrases: tuple[Phrase, ...]  # longest first
+    entry: LexiconEntry | None  # the word entry it inflects
+    vader: float | None  # a VADER score, when the word starts no lexicon entry and may stand alone
+
+
+def _plan(word: str, matcher: _Matcher, valence: dict[str, float], cache: dict[str, _Plan]) -> _Plan:
+    plan = cache.get(word)
+    if plan is not None:
+        return plan
+    parts: list[tuple[int, tuple[tuple[re.Pattern[str], LexiconEntry], ...]]] = []
+    if "-" in word or "'" in word:  # later parts of a hyphenated word can start a pattern too
+        for part in list(_WORD.finditer(word))[1:]:
+            found = _patterns_for(part.group(), matcher)
+            if found:
+                parts.append((part.start(), found))
+    forms = _variants(word)
+    vader = None
+    phrases: tuple[Phrase, ...] = ()
+    entry = None
+    if matcher.openers.isdisjoint(forms):
+        score = valence.get(word)
+        if score is not None and abs(score) >= VADER_THRESHOLD and vader_candidate(word):
+            vader = score
+    else:
+        unique = {id(e): (p, e) for form in forms for p, e in matcher.phrases.get(form, ())}
+        phrases = tuple(sorted(unique.values(), key=lambda c: -len(c[0])))
+        entry = next((matcher.words[f] for f in forms if f in matcher.words), None)
+    plan = _Plan(_patterns_for(word, matcher), tuple(parts), phrases, entry, vader)
+    cache[word] = plan
+    return plan
+
+
+def _candidate_hits(lowered: str, tokens: Tokens) -> list[_Hit]:
+    """Every lexicon and VADER hit, in one pass over the tokens (plus the few unanchored patterns).
+
+    What a word can start is worked out once for each distinct word, so the pass costs little more
+    than a dictionary look-up for most tokens.
+    """
     matcher = _matcher()
     valence = vader_valence()
     hits = [
@@ -195,29 +212,28 @@ def _candidate_hits(lowered: str, tokens: _Tokens) -> list[_Hit]:
         if m.end() > m.start()
     ]
     words, starts, ends = tokens.words, tokens.starts, tokens.ends
+    cache: dict[str, _Plan] = {}
+    n = len(words)
     for i, word in enumerate(words):
+        plan = cache.get(word) or _plan(word, matcher, valence, cache)
         start = starts[i]
-        hits.extend(_anchored_at(lowered, start, word, matcher))
-        if "-" in word or "'" in word:  # later parts of a hyphenated word can start a pattern too
-            for part in list(_WORD.finditer(word))[1:]:
-                hits.extend(_anchored_at(lowered, start + part.start(), part.group(), matcher))
-        forms = _variants(word)
-        if matcher.openers.isdisjoint(forms):
-            score = valence.get(word)
-            if score is not None and abs(score) >= VADER_THRESHOLD and word not in _VADER_ROUTINE:
-                hits.append(_Hit(start, ends[i], None, 3, score))
+        for offset, patterns in ((0, plan.patterns), *plan.part_patterns):
+            for pattern, entry in patterns:
+                m = pattern.match(lowered, start + offset)
+                if m and m.end() > m.start():
+                    hits.append(_Hit(m.start(), m.end(), entry, 0))
+        if plan.vader is not None:
+            hits.append(_Hit(start, ends[i], None, 3, plan.vader))
             continue
-        phrases = {id(e): (p, e) for form in forms for p, e in matcher.phrases.get(form, ())}
-        for phrase, entry in sorted(phrases.values(), key=lambda c: -len(c[0])):
+        for phrase, entry in plan.phrases:
             last = i + len(phrase) - 1
-            if last < len(words) and all(
+            if last < n and all(
                 not phrase[j].isdisjoint(_variants(words[i + j])) for j in range(1, len(phrase))
             ):
                 hits.append(_Hit(start, ends[last], entry, 1))
                 break
-        entry = next((matcher.words[f] for f in forms if f in matcher.words), None)
-        if entry is not None:
-            hits.append(_Hit(start, ends[i], entry, 2))
+        if plan.entry is not None:
+            hits.append(_Hit(start, ends[i], plan.entry, 2))
     return hits
 
 
@@ -248,7 +264,7 @@ def _resolve_cluster(cluster: list[_Hit]) -> list[_Hit]:
     return kept
 
 
-def _is_name(flat: str, tokens: _Tokens, hit: _Hit, sentence: TextSpan | None) -> bool:
+def _is_name(flat: str, tokens: Tokens, hit: _Hit, sentence: TextSpan | None) -> bool:
     """Is the hit part of a capitalised name mid-sentence ("Flood Control District"), outside a title-case line?"""
     if sentence is None or hit.start == sentence.start or not flat[hit.start].isupper():
         return False
@@ -262,11 +278,16 @@ def _is_name(flat: str, tokens: _Tokens, hit: _Hit, sentence: TextSpan | None) -
     return before or after
 
 
-def _sentence_at(sentences: Sequence[TextSpan], starts: list[int], offset: int) -> TextSpan | None:
-    i = bisect_right(starts, offset) - 1
-    if i >= 0 and sentences[i].start <= offset < sentences[i].end:
-        return sentences[i]
-    return None
+def _literal(doc: ParsedText, hit: _Hit, sentence: TextSpan | None) -> str:
+    """For a war or disaster metaphor: "literal" after "killed by an", "maybe" before a name or a year, else ""."""
+    if hit.entry is None or hit.entry.category != "emotive-metaphor":
+        return ""
+    start = sentence.start if sentence else 0
+    if _LITERAL_BEFORE.search(doc.lowered, max(start, hit.start - 40), hit.start):
+        return "literal"
+    if _LITERAL_AFTER.match(doc.normalized, hit.end, hit.end + 40):
+        return "maybe"
+    return ""
 
 
 def _reason(hit: _Hit, matched: str, negated: bool) -> str:
@@ -281,34 +302,34 @@ def _reason(hit: _Hit, matched: str, negated: bool) -> str:
     return reason + (" It is negated here, so it may not be loaded." if negated else "")
 
 
-def find_loaded(text: str, sentences: Sequence[TextSpan] | None = None) -> list[LoadedSpan]:
+def find_loaded(text: str | ParsedText, sentences: Sequence[TextSpan] | None = None) -> list[LoadedSpan]:
     """Loaded words and phrases in ``text``, each with its category, speaker, reason and a neutral alternative.
 
-    The kit's lexicon (words with their inflections, phrases, patterns) comes
-    first; very strong VADER words it lacks are added, marked ``acceptable``
+    ``text`` is a string or a :class:`~medialit.detect.parsed.ParsedText` (``sentences``, if given,
+    replace the kit's sentence splitter). The kit's lexicon (words with their inflections, phrases,
+    patterns) comes first; very strong VADER words it lacks are added, marked ``acceptable``
     (debatable) because strength of feeling alone does not make a word loaded.
     Context rules: words inside a quotation get ``speaker="quoted"``; a word
     that is part of a capitalised name is skipped; a negated one is kept but
     marked ``acceptable``, with the negation named in the reason.
     """
-    if not text.strip():
+    doc = parse(text, sentences)
+    if not doc.text.strip():
         return []
-    if sentences is None:
-        sentences = sentence_spans(text)
-    flat = normalize(text)
-    lowered = _lower_keeping_offsets(flat)
-    tokens = _Tokens(lowered)
-    quoted = quoted_regions(text)
-    sentence_starts = [s.start for s in sentences]
+    text, flat, tokens, quoted = doc.text, doc.normalized, doc.tokens, list(doc.quotes)
     out = []
-    for hit in _resolve(_candidate_hits(lowered, tokens)):
-        if _is_name(flat, tokens, hit, _sentence_at(sentences, sentence_starts, hit.start)):
-            continue
-        negated = tokens.negated_before(hit.start)
+    for hit in _resolve(_candidate_hits(doc.lowered, tokens)):
         matched = text[hit.start : hit.end]
-        category = (
-            hit.entry.category if hit.entry else ("appeal-to-fear" if hit.valence < 0 else "exaggeration")
-        )
+        if not any(ch.isalpha() for ch in matched) or doc.in_link(hit.start, hit.end):
+            continue  # a number ("route 187") or part of a web address ("bit.ly") is never a loaded word
+        sentence = doc.sentence_at(hit.start)
+        if _is_name(flat, tokens, hit, sentence):
+            continue
+        literal = _literal(doc, hit, sentence)
+        if literal == "literal":
+            continue
+        negated = _negated_before(tokens, hit.start)
+        category = hit.entry.category if hit.entry else "emotive-words"
         out.append(
             LoadedSpan(
                 start=hit.start,
@@ -316,9 +337,14 @@ def find_loaded(text: str, sentences: Sequence[TextSpan] | None = None) -> list[
                 text=matched,
                 category=category,
                 speaker="quoted" if inside(quoted, hit.start, hit.end) else "writer",
-                reason=_reason(hit, matched, negated),
+                reason=_reason(hit, matched, negated)
+                + (
+                    " It may be meant literally here (a real event or place), so judge it yourself."
+                    if literal
+                    else ""
+                ),
                 alternative=hit.entry.alternative if hit.entry else None,
-                acceptable=negated or hit.entry is None,
+                acceptable=negated or hit.entry is None or bool(literal),
             )
         )
     return out

@@ -1,0 +1,403 @@
+"""Opinion in news: label each sentence with the answer key's sentence labels, with reasons.
+
+Each sentence gets one of the six labels in :data:`medialit.schema.SENTENCE_LABELS`, an opinion
+score in [0, 1] and a reason a student can follow. The rules look at
+
+* page structure: the headline and section headings, bylines, copyright and comment-box lines,
+  lead-in lines that end in a colon, and an author biography after the article;
+* whose words these are: quotation marks and colon-introduced block quotes
+  (:func:`medialit.detect.quotes.quoted_regions`), and attribution cues ("said", "according to");
+* opinion cues, from ``datasets/lexicons/opinion_cues.csv`` (teachers can add rows): evaluative
+  words, intensifiers, certainty markers, obligation, predictions, hedges and words that cast doubt;
+  plus the writer's "I", "we" and "you", rhetorical questions, exclamations, the density of loaded
+  terms found by another detector, and (weakly) VADER's word valence.
+
+Opinion cues in the writer's own words point to ``writer-opinion``; cues inside a quotation, or a
+verb that reports someone's stance ("warned", "argued"), point to ``quoted-opinion``. Without
+opinion cues a sentence is a fact, ``attributed-fact`` when a source is credited and
+``unattributed-fact`` when no one stands behind it. Everything runs in time linear in the text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import NamedTuple
+
+from ...schema import LoadedSpan, SentenceSpan
+from ...text import TextSpan
+from ..parsed import ParsedText, parse
+from .structure import _biography, _continued_quotes, _final_char, _Line, _line_info, _LineInfo, _structure
+from .words import (
+    _DETERMINERS,
+    _SOURCE_KINDS,
+    CUE_COLUMNS,
+    CUE_FILE,
+    CUE_KINDS,
+    _CueTable,
+    _has_quote_mark,
+    _match_cues,
+    _positions,
+    _runs,
+    _Stretch,
+    _within,
+    _Words,
+    opinion_cues,
+)
+
+__all__ = ["CUE_COLUMNS", "CUE_FILE", "CUE_KINDS", "label_sentences", "opinion_cues"]
+
+_WEIGHTS: dict[str, float] = {
+    "evaluative": 0.9,
+    "verdict": 1.2,
+    "requirement": 0.6,
+    "scare": 1.0,
+    "intensifier": 0.5,
+    "certainty": 1.3,
+    "obligation": 1.0,
+    "prediction": 1.1,
+    "hedge": 0.5,
+    "doubt": 1.0,
+    "person": 0.9,
+    "question": 1.3,
+    "exclamation": 0.8,
+    "loaded": 0.6,
+    "valence": 0.2,
+    "speaker": 0.4,
+}
+_OPINION_KINDS = frozenset(_WEIGHTS)
+_EXTRA_NAMES = {
+    "person": "the writer says 'I', 'we' or 'you'",
+    "question": "rhetorical question",
+    "exclamation": "exclamation",
+    "loaded": "loaded term",
+    "valence": "strongly emotional word",
+    "speaker": "the speaker talks about 'I' or 'we'",
+    "verdict": "a judgement stated as plain fact",
+    "requirement": "says what is required",
+    "scare": "scare quotes, which hold a word at a distance",
+}
+# "it is wrong", "was reasonable": an evaluative word after these is a verdict, stronger than the word alone.
+_COPULAS = frozenset("is are was were be been being seems seem seemed looks remains".split())
+# Obligation cues that usually report a requirement rather than the writer's demand ("has to restate").
+_REQUIREMENTS = frozenset({("has", "to"), ("have", "to"), ("had", "to"), ("having", "to")})
+
+_WRITER_THRESHOLD = 1.0  # writer-opinion when the writer's own cues reach this
+_WRITER_THRESHOLD_ATTRIBUTED = 1.6  # ...higher when the sentence also credits a source
+_QUOTED_THRESHOLD = 0.8  # quoted-opinion when the quoted words' cues (plus stance verbs) reach this
+_QUOTED_PRIOR = 0.4  # a sentence that is mostly quotation starts this far towards quoted-opinion
+_NUMBER_PENALTY = 0.8  # a figure in the sentence points towards a checkable fact
+_LOADED_CAP = 3  # loaded terms counted per sentence
+_VALENCE_CAP = 3
+_CAPS = {"loaded": _LOADED_CAP, "valence": _VALENCE_CAP}  # cues of a kind counted per sentence (else 3)
+
+
+class _Cue(NamedTuple):
+    start: int
+    end: int
+    kind: str
+    quoted: bool
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What the rules found in one sentence."""
+
+    writer: list[_Cue] = field(default_factory=list)  # opinion cues in the writer's own words
+    quoted: list[_Cue] = field(default_factory=list)  # opinion cues inside quotations
+    attribution: list[_Cue] = field(default_factory=list)  # attribution and stance verbs outside quotes
+    quoted_share: float = 0.0
+    lead_in: bool = False  # the line before ends in a colon
+    has_number: bool = False
+    in_marks: bool = False  # the sentence contains quotation marks
+    bio: bool = False  # reads like a line of an author biography
+
+    def weight(self, cues: list[_Cue]) -> float:
+        if not cues:
+            return 0.0
+        total = 0.0
+        counts: dict[str, int] = {}
+        for cue in cues:
+            counts[cue.kind] = counts.get(cue.kind, 0) + 1
+            if counts[cue.kind] <= _CAPS.get(cue.kind, 3):
+                total += _WEIGHTS.get(cue.kind, 0.0)
+        return total
+
+
+# --- the detector ------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Page:
+    """The text and what is worked out once for all of its sentences."""
+
+    text: str
+    words: _Words
+    lines: list[_Line]
+    mask: bytearray  # 1 for each character inside a quotation
+    quoted: list[tuple[int, int]]  # the runs of quoted characters, in order
+    loaded_starts: list[int]
+    scare: list[tuple[int, int]]  # the scare quotes, in order
+    marks: list[int]  # where the question and exclamation marks are
+    colon_ends: list[bool]  # for each line: does it end in a colon (within its last 4 characters)?
+
+    def quoted_share(self, start: int, end: int, stretch: _Stretch) -> float:
+        """The share of the letters and digits in ``start..end`` (words ``stretch``) that are quoted."""
+        if self.mask.find(1, start, end) < 0:
+            return 0.0
+        k = bisect_right(self.quoted, start, key=itemgetter(1))  # the first run ending after start
+        letters = stretch.alnum()
+        if not letters:
+            return 0.0
+        inside = 0
+        while k < len(self.quoted) and self.quoted[k][0] < end:
+            a, b = self.quoted[k]
+            inside += self.words.between(max(a, start), min(b, end)).alnum()
+            k += 1
+        return inside / letters
+
+
+def label_sentences(
+    text: str | ParsedText, loaded: Sequence[LoadedSpan] = (), sentences: Sequence[TextSpan] | None = None
+) -> list[SentenceSpan]:
+    """One labelled sentence per sentence of ``text``, each with a score in [0, 1] and a reason.
+
+    ``text`` is a string or a :class:`~medialit.detect.parsed.ParsedText`; ``sentences`` default
+    to :func:`medialit.text.sentence_spans`, and their offsets are kept. ``loaded`` are
+    loaded-language spans found in ``text``; their density is one opinion signal.
+    """
+    doc = parse(text, sentences)
+    text, sentences = doc.text, doc.sentences
+    if not sentences:
+        return []
+    words = _Words(doc.spaced, _CueTable(opinion_cues()))
+    mask = bytearray(len(text))
+    for a, b in doc.quotes:
+        mask[a:b] = b"\x01" * (b - a)
+    lines = [_Line(p.start, p.end) for p in doc.paragraphs]
+    for a, b in _continued_quotes(words, lines, mask):
+        mask[a:b] = b"\x01" * (b - a)
+    page = _Page(
+        text,
+        words,
+        lines,
+        mask,
+        quoted=_runs(mask),
+        loaded_starts=sorted(span.start for span in loaded if 0 <= span.start < len(text)),
+        scare=list(doc.scare_quotes),
+        marks=_positions(text, "?!"),
+        colon_ends=[_final_char(text[max(line.start, line.end - 4) : line.end]) == ":" for line in lines],
+    )
+    line_starts = [line.start for line in lines]
+
+    def line_of(span: TextSpan) -> int:
+        return max(0, bisect_right(line_starts, span.start) - 1)
+
+    line_info: dict[int, _LineInfo] = {}
+    structure: list[tuple[str, str] | None] = [None] * len(sentences)
+    decisions: list[tuple[str, float, str]] = []  # (label, score, reason) from the rules alone
+    bio: list[bool] = []
+    for n, span in enumerate(sentences):
+        li = line_of(span)
+        line = lines[li] if lines else _Line(span.start, span.end)
+        if li not in line_info:
+            line_info[li] = _line_info(page, line, li)
+        stretch = words.between(span.start, span.end)
+        cues = _match_cues(stretch)
+        reading = _read(page, span, stretch, cues, li)
+        structure[n] = _structure(text, span, line, line_info[li], stretch, reading.in_marks)
+        decisions.append(_decide(text, reading))
+        bio.append(reading.bio)
+
+    for n in _biography(text, sentences, bio, structure, lines):
+        structure[n] = ("other", "Author biography: it tells you about the writer, not the news.")
+
+    out = []
+    for span, (label, score, reason), found in zip(sentences, decisions, structure, strict=True):
+        if found is not None:
+            label, reason = found
+        out.append(
+            SentenceSpan(
+                start=span.start,
+                end=span.end,
+                text=text[span.start : span.end],
+                label=label,
+                reason=reason,
+                also_acceptable=(),
+                score=round(min(1.0, max(0.0, score)), 3),
+            )
+        )
+    return out
+
+
+def _read(
+    page: _Page, span: TextSpan, stretch: _Stretch, cues: list[tuple[int, int, int, str]], line_index: int
+) -> _Reading:
+    """Collect one sentence's cues, split into the writer's words and quoted words."""
+    text, mask, lines = page.text, page.mask, page.lines
+    reading = _Reading()
+    reading.quoted_share = page.quoted_share(span.start, span.end, stretch)
+    reading.has_number = stretch.has_number()
+    if line_index > 0 and lines and lines[line_index - 1].end <= span.start:
+        reading.lead_in = page.colon_ends[line_index - 1]
+    reading.in_marks = _has_quote_mark(page.words.flat, span.start, span.end)
+
+    def add(start: int, end: int, kind: str) -> None:
+        quoted = bool(mask[start]) if start < len(mask) else False
+        cue = _Cue(start, end, kind, quoted)
+        if kind in _SOURCE_KINDS:
+            if not quoted:
+                reading.attribution.append(cue)
+        elif kind == "person" and quoted:
+            if not any(c.kind == "speaker" for c in reading.quoted):
+                reading.quoted.append(_Cue(start, end, "speaker", True))
+        elif kind in _OPINION_KINDS:
+            (reading.quoted if quoted else reading.writer).append(cue)
+
+    words = stretch.words
+    for first, start, end, kind in cues:
+        if kind == "bio":
+            reading.bio = not reading.in_marks  # a biography quotes no one
+        elif kind in _SOURCE_KINDS and first > stretch.lo and words.low[first - 1] in _DETERMINERS:
+            continue  # "these reports", "his claims": a noun, not someone speaking
+        elif kind == "evaluative" and first > stretch.lo and words.low[first - 1] in _COPULAS:
+            add(start, end, "verdict")
+        elif (
+            kind == "obligation"
+            and tuple(words.low[first : first + 2]) in _REQUIREMENTS
+            and first + 3 < stretch.hi  # "has to restate its results"; "it has to end." is a demand
+        ):
+            add(start, end, "requirement")
+        else:
+            add(start, end, kind)
+    for i in stretch.pick(words.persons):
+        if not (words.low[i] == "us" and words.text[i] != "us"):
+            add(words.start[i], words.end[i], "person")
+    if strong := stretch.pick(words.strong):
+        covered = {start for _, start, _, _ in cues}  # a word that is part of a cue counts once
+        for i in strong:
+            if words.start[i] not in covered:
+                add(words.start[i], words.end[i], "valence")
+    marks: set[tuple[str, bool]] = set()  # question and exclamation marks, once each for writer and quote
+    for where in _within(page.marks, span.start, span.end):
+        kind = "question" if text[where] == "?" else "exclamation"
+        if (kind, bool(mask[where])) not in marks:
+            marks.add((kind, bool(mask[where])))
+            add(where, where + 1, kind)
+    for a, b in page.scare:
+        if span.start <= a < span.end:
+            add(a, b, "scare")
+    for start in _within(page.loaded_starts, span.start, span.end):
+        add(start, start + 1, "loaded")
+    return reading
+
+
+def _decide(text: str, r: _Reading) -> tuple[str, float, str]:
+    """Label, opinion score and reason for a sentence of the story."""
+    writer = r.weight(r.writer)
+    quoted = r.weight(r.quoted)
+    stance = [c for c in r.attribution if c.kind == "stance-verb"]
+    mostly_quoted = r.quoted_share >= 0.5
+    attributed = bool(r.attribution) or r.quoted_share > 0 or r.lead_in
+    quoted_total = (
+        quoted + (_QUOTED_THRESHOLD if stance else 0.0) - (_NUMBER_PENALTY if r.has_number else 0.0)
+    )
+    if mostly_quoted:
+        quoted_total += _QUOTED_PRIOR  # what people say in quotes is usually their view
+    writer_bar = _WRITER_THRESHOLD_ATTRIBUTED if attributed else _WRITER_THRESHOLD
+    w_ratio = writer / writer_bar
+    q_ratio = max(0.0, quoted_total) / _QUOTED_THRESHOLD if attributed else 0.0
+    score = 1.0 - 0.5 ** max(w_ratio, q_ratio)
+    if w_ratio >= 1.0 and (not mostly_quoted or w_ratio >= q_ratio):
+        return "writer-opinion", score, _reason_writer(text, r, attributed)
+    if attributed and q_ratio >= 1.0:
+        return "quoted-opinion", score, _reason_quoted(text, r, stance)
+    if attributed:
+        return "attributed-fact", score, _reason_fact(text, r, attributed=True)
+    return "unattributed-fact", score, _reason_fact(text, r, attributed=False)
+
+
+# --- reasons -----------------------------------------------------------------------------------------
+
+
+def _name(kind: str) -> str:
+    return _EXTRA_NAMES.get(kind) or CUE_KINDS.get(kind, kind)
+
+
+def _cue_list(text: str, cues: list[_Cue], limit: int = 3) -> list[str]:
+    """ "'clearly' (certainty marker) and 'crucial' (evaluative word)", strongest first."""
+    if not cues:
+        return []
+    seen: set[str] = set()
+    taken: set[int] = set()
+    taken_kinds: set[str] = set()
+    parts = []
+    n_loaded = 0
+    for cue in sorted(cues, key=lambda c: (-_WEIGHTS.get(c.kind, 0.0), c.start)):
+        if cue.kind == "loaded":
+            n_loaded += 1
+            continue
+        if cue.start in taken or cue.kind in taken_kinds:
+            continue
+        taken.add(cue.start)
+        if cue.kind in ("person", "speaker", "valence"):
+            taken_kinds.add(cue.kind)  # one example is enough
+        if cue.kind in ("question", "exclamation"):
+            part = f"a {_name(cue.kind)}" if cue.kind == "question" else "an exclamation mark"
+        else:
+            part = f"'{' '.join(text[cue.start : cue.end].split())}' ({_name(cue.kind)})"
+        if part not in seen:
+            seen.add(part)
+            parts.append(part)
+    if n_loaded:
+        parts.append(f"{n_loaded} loaded term{'s' if n_loaded > 1 else ''}")
+    return parts[:limit]
+
+
+def _join(parts: list[str]) -> str:
+    if len(parts) > 1:
+        return ", ".join(parts[:-1]) + " and " + parts[-1]
+    return parts[0] if parts else "no clear cue"
+
+
+def _source_words(text: str, r: _Reading) -> str:
+    if r.attribution:
+        cue = r.attribution[0]
+        return f"'{' '.join(text[cue.start : cue.end].split())}' credits a source"
+    if r.quoted_share > 0 and r.in_marks:
+        return "the words are in quotation marks"
+    if r.quoted_share > 0:
+        return "it is set as a block quote, the speaker still talking"
+    return "it follows a lead-in ending in a colon"
+
+
+def _reason_writer(text: str, r: _Reading, attributed: bool) -> str:
+    cues = _join(_cue_list(text, r.writer))
+    if attributed:
+        return f"Writer's own judgement around the quote or source: {cues}, in the writer's words."
+    return f"Writer's own judgement: {cues}, with no one quoted or credited."
+
+
+def _reason_quoted(text: str, r: _Reading, stance: list[_Cue]) -> str:
+    if r.quoted:
+        return f"Someone else's opinion: {_source_words(text, r)}, and the quoted words include {_join(_cue_list(text, r.quoted))}."
+    if stance:
+        verb = " ".join(text[stance[0].start : stance[0].end].split())
+        return f"Someone else's opinion: '{verb}' reports what a source thinks, not a checked fact."
+    return (
+        f"Someone else's opinion: {_source_words(text, r)}, and it gives a view rather than a checkable fact."
+    )
+
+
+def _reason_fact(text: str, r: _Reading, attributed: bool) -> str:
+    parts = _cue_list(text, r.writer + r.quoted)
+    tail = ""
+    if parts:
+        many = len(parts) > 1 or (parts[0][0].isdigit() and not parts[0].startswith("1 "))
+        verb = "The cues {} are" if many else "The cue {} is"
+        tail = " " + verb.format(_join(parts)) + " too weak to call it opinion."
+    if attributed:
+        return f"A fact with a source: {_source_words(text, r)}.{tail}"
+    return f"States something as fact without saying who says so.{tail}"

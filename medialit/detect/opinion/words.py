@@ -1,0 +1,283 @@
+"""The opinion cue lexicon (``datasets/lexicons/opinion_cues.csv``) and the words of a text, found once."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Hashable, Iterable
+from functools import lru_cache
+from itertools import accumulate, compress, count, pairwise
+from typing import NamedTuple
+
+from ...errors import DataFileError
+from ...lexicon import read_table, vader_candidate, vader_valence
+
+CUE_FILE = "opinion_cues.csv"
+CUE_COLUMNS = ("cue", "kind", "note")
+
+#: Cue kinds the CSV may use, and how a reason names each one.
+CUE_KINDS: dict[str, str] = {
+    "evaluative": "evaluative word",
+    "intensifier": "intensifier",
+    "certainty": "certainty marker",
+    "obligation": "says what should happen",
+    "prediction": "prediction",
+    "hedge": "a guess, not a checked fact",
+    "doubt": "casts doubt",
+    "attribution-verb": "credits a source",
+    "stance-verb": "reports someone's view",
+    "boilerplate": "page furniture",
+    "bio": "author biography",
+}
+
+# How much each kind of cue counts towards opinion. A sentence needs about 1.0 (writer) to be
+# called opinion; one certainty marker or one rhetorical question is enough on its own, while one
+# evaluative word with nothing else is a borderline call.
+# --- characters and words ----------------------------------------------------------------------------
+
+# One character in, one character out, so offsets survive: curly quotes become straight, hyphens
+# become "-", dashes and odd spaces become spaces (so "covered—this" is two words).
+#: |VADER valence| that counts as a strongly emotional word.
+_VALENCE_MIN = 2.5
+_FLAT = str.maketrans(
+    {ch: "'" for ch in "\u2018\u2019\u201a\u201b\u2032"}
+    | {ch: '"' for ch in "\u201c\u201d\u201e\u201f\u00ab\u00bb"}
+    | {ch: "-" for ch in "\u2010\u2011"}
+    | {ch: " " for ch in "\u2012\u2013\u2014\u2015\u2212\u00a0\u2002\u2003\u2009\u202f"}
+)
+_WORD = re.compile(r"\w+(?:['\-]\w+)*")
+_BETWEEN_WORDS = re.compile(f"({_WORD.pattern})")  # split() keeps the words, between the gaps
+_FIRST_SECOND_PERSON = frozenset(
+    """i i'm i've i'd i'll me my mine myself we we're we've we'd we'll us our ours ourselves
+    you you're you've you'd you'll your yours yourself yourselves let's""".split()
+)
+_SMALL_WORDS = frozenset(
+    "a an the and or but nor of in on at to for by with from as vs via per into onto up off over is".split()
+)
+_DETERMINERS = frozenset("a an the this that these those his her its their our my your such".split())
+_SOURCE_KINDS = frozenset({"attribution-verb", "stance-verb"})  # cues that credit a source
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b"
+)
+_BY = re.compile(r"^\s*By\s+[A-Z]")
+_DIGIT = re.compile(r"\d")
+
+
+def _has_quote_mark(flat: str, start: int, end: int) -> bool:
+    """Are there quotation marks in ``start..end``? (Flattening made every one of them '"'.)"""
+    return flat.find('"', start, end) >= 0
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """Where in ``text`` any of ``chars`` (rare characters) occur, in order."""
+    found = []
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    return sorted(found)
+
+
+def _runs(mask: bytearray) -> list[tuple[int, int]]:
+    """(start, end) of each run of 1s in ``mask``, in order."""
+    runs = []
+    start = mask.find(1)
+    while start >= 0:
+        end = mask.find(0, start)
+        if end < 0:
+            end = len(mask)
+        runs.append((start, end))
+        start = mask.find(1, end)
+    return runs
+
+
+def _within(positions: list[int], start: int, end: int) -> list[int]:
+    """Those of the sorted ``positions`` that lie in ``start..end``."""
+    return positions[bisect_left(positions, start) : bisect_left(positions, end)]
+
+
+def _has_letter(word: str) -> bool:
+    """Does the word contain a letter (and not only digits, as "2024" does)?"""
+    return any(ch.isalpha() for ch in word)
+
+
+# --- the cue lexicon ---------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def opinion_cues() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The cue lexicon as first word -> ((words, kind), ...), longest cues first.
+
+    Read from ``datasets/lexicons/opinion_cues.csv``; an unknown kind fails with the line named.
+    """
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for line, row in enumerate(read_table(CUE_FILE, CUE_COLUMNS), start=2):
+        if row["kind"] not in CUE_KINDS:
+            raise DataFileError(
+                f"{CUE_FILE}, line {line} ({row['cue']!r}): kind must be one of {sorted(CUE_KINDS)}"
+            )
+        words = tuple(m.group().lower() for m in _WORD.finditer(row["cue"].translate(_FLAT)))
+        if words:
+            index.setdefault(words[0], []).append((words, row["kind"]))
+    return {k: tuple(sorted(v, key=lambda item: -len(item[0]))) for k, v in index.items()}
+
+
+# --- words, found once -------------------------------------------------------------------------------
+
+
+class _CueTable:
+    """The cue lexicon arranged for matching: :func:`opinion_cues` gives the same answers."""
+
+    def __init__(self, index: dict[str, tuple[tuple[tuple[str, ...], str], ...]]) -> None:
+        # (first word, second word) -> the cues of two or more words that begin so, longest first
+        self.longer: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]] = {}
+        self.single: dict[str, str] = {}  # word -> kind of the cue of that one word
+        for first, cues in index.items():
+            for words, kind in cues:
+                if len(words) > 1:
+                    self.longer.setdefault(words[:2], []).append((words, kind))
+                else:
+                    self.single.setdefault(first, kind)
+
+    def find_all(self, low: tuple[str, ...]) -> dict[int, tuple[int, str]]:
+        """Word index -> (length, kind) of the longest cue starting there, for each word that starts one.
+
+        The same as :meth:`match` with ``hi = len(low)`` at every word, but it looks closely only
+        at the words that begin a one-word cue or the first two words of a longer one.
+        """
+        found = {i: (1, self.single[low[i]]) for i in _where(self.single, low)}
+        for i in _where(self.longer, pairwise(low)):
+            for words, kind in self.longer[low[i : i + 2]]:
+                if low[i : i + len(words)] == words:
+                    found[i] = len(words), kind
+                    break
+        return dict(sorted(found.items()))
+
+    def match(self, low: tuple[str, ...], i: int, hi: int) -> tuple[int, str] | None:
+        """(length, kind) of the longest cue that starts at word ``i`` and ends before word ``hi``."""
+        for words, kind in self.longer.get(low[i : i + 2], ()):
+            n = len(words)
+            if i + n <= hi and low[i : i + n] == words:
+                return n, kind
+        kind = self.single.get(low[i])
+        return None if kind is None else (1, kind)
+
+
+class _Words:
+    """The words of the flattened text (or of one stretch of it), as parallel sequences.
+
+    Word ``i`` runs from ``start[i]`` to ``end[i]``; ``text[i]`` is as written (with straight
+    quotes) and ``low[i]`` in lower case. So that each rule visits only the words it cares about,
+    ``persons`` and ``strong`` list (in order) the writer's "I", "we" and "you" and the strongly
+    emotional words, and ``cue_at`` maps each word that begins a lexicon cue (as if the text ran on
+    past the end of its sentence) to the cue's (length, kind); ``cue_heads`` lists those words.
+    Before word ``i`` come ``lettered[i]`` words that contain a letter, ``numbered[i]`` words that
+    contain a digit, and ``alnum[i]`` letters and digits.
+    """
+
+    __slots__ = (
+        "alnum",
+        "cue_at",
+        "cue_heads",
+        "cues",
+        "end",
+        "flat",
+        "lettered",
+        "low",
+        "numbered",
+        "persons",
+        "start",
+        "strong",
+        "text",
+    )
+
+    def __init__(self, flat: str, cues: _CueTable, start: int = 0, end: int | None = None) -> None:
+        self.flat = flat
+        self.cues = cues
+        # gap, word, gap, word, ..., gap; the running total of their lengths gives the offsets
+        pieces = _BETWEEN_WORDS.split(flat[start:end])
+        offsets = list(accumulate(map(len, pieces), initial=start))
+        self.text = pieces[1::2]
+        self.start = offsets[1:-1:2]
+        self.end = offsets[2::2]
+        # What depends on the word alone is worked out once for each different word.
+        vocabulary = set(self.text)
+        lower = {w: w.lower() for w in vocabulary}
+        self.low = tuple(map(lower.__getitem__, self.text))  # a tuple: a slice compares with a cue
+        self.cue_at = cues.find_all(self.low)
+        self.cue_heads = list(self.cue_at)
+        self.persons = _where(_FIRST_SECOND_PERSON, self.low)
+        valence = vader_valence()
+        strong = {
+            w for w in lower.values() if abs(valence.get(w, 0.0)) >= _VALENCE_MIN and vader_candidate(w)
+        }
+        self.strong = _where(strong, self.low)
+        has_letter = {w: _has_letter(w) for w in vocabulary}
+        has_digit = {w: _DIGIT.search(w) is not None for w in vocabulary}
+        alnum = {w: len(w) if w.isalnum() else sum(ch.isalnum() for ch in w) for w in vocabulary}
+        self.lettered = list(accumulate(map(has_letter.__getitem__, self.text), initial=0))
+        self.numbered = list(accumulate(map(has_digit.__getitem__, self.text), initial=0))
+        self.alnum = list(accumulate(map(alnum.__getitem__, self.text), initial=0))
+
+    def between(self, start: int, end: int) -> _Stretch:
+        """The words of ``flat[start:end]``, as if that stretch were tokenised on its own."""
+        lo = bisect_right(self.end, start)  # the first word ending after start
+        hi = bisect_left(self.start, end)  # the first word starting at or after end
+        if hi <= lo:
+            return _Stretch(self, lo, lo)
+        if self.start[lo] < start or self.end[hi - 1] > end:  # a word cut in two: tokenise afresh
+            words = _Words(self.flat, self.cues, start, end)
+            return _Stretch(words, 0, len(words.text))
+        return _Stretch(self, lo, hi)
+
+
+def _where(members: Collection[Hashable], items: Iterable[Hashable]) -> list[int]:
+    """The indices of the items that are among ``members``."""
+    return list(compress(count(), map(members.__contains__, items)))
+
+
+class _Stretch(NamedTuple):
+    """Words ``lo`` to ``hi - 1`` of ``words``: the words of one sentence or line."""
+
+    words: _Words
+    lo: int
+    hi: int
+
+    def texts(self) -> list[str]:
+        return self.words.text[self.lo : self.hi]
+
+    def lettered(self) -> int:
+        """How many of the words contain a letter."""
+        return self.words.lettered[self.hi] - self.words.lettered[self.lo]
+
+    def has_number(self) -> bool:
+        """Does any of the words contain a digit (as any digit in the stretch of text must)?"""
+        return self.words.numbered[self.hi] > self.words.numbered[self.lo]
+
+    def alnum(self) -> int:
+        """How many letters and digits the words hold (as many as the stretch of text holds)."""
+        return self.words.alnum[self.hi] - self.words.alnum[self.lo]
+
+    def pick(self, indices: list[int]) -> list[int]:
+        """Those of ``indices`` (word indices, in order) that lie in this stretch."""
+        return _within(indices, self.lo, self.hi)
+
+
+def _match_cues(stretch: _Stretch) -> list[tuple[int, int, int, str]]:
+    """(first word index, start, end, kind) for each lexicon cue, longest match first, left to right."""
+    words = stretch.words
+    found = []
+    i = stretch.lo  # words before i are taken by an earlier cue
+    for head in stretch.pick(words.cue_heads):
+        if head < i:
+            continue
+        n, kind = words.cue_at[head]
+        if head + n > stretch.hi:  # the cue runs on past the stretch: a shorter one may fit
+            if not (match := words.cues.match(words.low, head, stretch.hi)):
+                continue
+            n, kind = match
+        found.append((head, words.start[head], words.end[head + n - 1], kind))
+        i = head + n
+    return found

@@ -1,0 +1,241 @@
+"""One parse of a text, shared by every detector: normalised forms, paragraphs, sentences, tokens, quotations."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from ..text import TextSpan, normalize, sentence_spans
+from .quotes import quoted_regions
+
+__all__ = ["ParsedText", "Tokens", "parse"]
+
+_LINE = re.compile(r"[^\n]+")
+_TOKEN = re.compile(r"\w+(?:['\-]\w+)*")
+# Dashes that stand between words ("covered\u2014this") rather than inside one ("well-known").
+_SPACING_DASHES = re.compile("[\u2012\u2013\u2014\u2015\u2212]")
+# Web addresses, e-mail addresses and bare domains ("bit.ly/3xYz"): neither words nor figures.
+_LINK = re.compile(
+    r"\b(?:https?://|www\.)[^\s<>\"']+"
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|ly|io|co|uk|us|info|news|tv|me|gl)\b(?:/[^\s<>\"']*)?",
+    re.IGNORECASE,
+)
+# A quick test for a line that may hold a link: only such lines are searched with _LINK.
+_LINK_HINT = re.compile(
+    r"://|www\.|@|\.(?:com|org|net|gov|edu|ly|io|co|uk|us|info|news|tv|me|gl)\b", re.IGNORECASE
+)
+_SIMPLE_SENTENCE = re.compile(r"[^\n]*?[.!?\u2026]+(?=\s|$)|[^\n]+")
+
+
+class Tokens:
+    """Word tokens of :attr:`ParsedText.lowered`, as parallel lists, with look-ups by offset.
+
+    A token is letters, digits and underscores, joined by inner apostrophes or hyphens ("don't",
+    "so-called"): the unit the lexicons are written in.
+    """
+
+    __slots__ = ("ends", "starts", "words")
+
+    def __init__(self, lowered: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.words: list[str] = []
+        for m in _TOKEN.finditer(lowered):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+            self.words.append(m.group())
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def index_at(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect_left(self.starts, offset)
+
+    def spans(self, text: str) -> list[TextSpan]:
+        """The tokens as :class:`TextSpan` over ``text`` (the original, not the lower-cased copy)."""
+        return [TextSpan(a, b, text[a:b]) for a, b in zip(self.starts, self.ends, strict=True)]
+
+
+@dataclass(frozen=True, eq=False)
+class ParsedText:
+    """A text and everything the detectors read from it, worked out once.
+
+    Every offset is an offset into :attr:`text`: the normalised forms have the same length.
+    Build one with :func:`parse`; the detectors accept one in place of a string.
+    """
+
+    text: str
+    #: :func:`medialit.text.normalize` of the text: straight quotes, '-' for dashes, plain spaces.
+    normalized: str
+    #: Paragraphs: the non-blank lines, without their surrounding white space.
+    paragraphs: tuple[TextSpan, ...]
+    #: Sentences, from :func:`medialit.text.sentence_spans` (or the caller's own).
+    sentences: tuple[TextSpan, ...]
+    #: Someone else's words: (start, end) ranges from :func:`medialit.detect.quotes.quoted_regions`,
+    #: without the scare quotes.
+    quotes: tuple[tuple[int, int], ...]
+    #: Scare quotes: a word or two the writer sets in quotation marks to hold it at a distance
+    #: (terms like “hero”), which are the writer's words, not a quotation.
+    scare_quotes: tuple[tuple[int, int], ...] = ()
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def lowered(self) -> str:
+        """:attr:`normalized` in lower case, keeping offsets (a character whose lower case is longer stays)."""
+        lowered = self.normalized.lower()
+        if len(lowered) == len(self.normalized):
+            return lowered
+        return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in self.normalized)
+
+    @cached_property
+    def spaced(self) -> str:
+        """:attr:`normalized` with dashes between words as spaces, so "covered\u2014this" is two words."""
+        flat = self.normalized
+        if not _SPACING_DASHES.search(self.text):
+            return flat
+        chars = list(flat)
+        for m in _SPACING_DASHES.finditer(self.text):
+            chars[m.start()] = " "
+        return "".join(chars)
+
+    @cached_property
+    def tokens(self) -> Tokens:
+        """Word tokens of :attr:`lowered`, with offsets."""
+        return Tokens(self.lowered)
+
+    @cached_property
+    def links(self) -> list[tuple[int, int]]:
+        """(start, end) of each web address, e-mail address or bare domain, in order."""
+        found = []
+        lines = {self.paragraphs[self.paragraph_index(m.start())] for m in _LINK_HINT.finditer(self.text)}
+        for line in sorted(lines, key=lambda p: p.start):
+            for m in _LINK.finditer(self.text, line.start, line.end):
+                end = m.end()
+                while end > m.start() and self.text[end - 1] in ".,;:!?)":
+                    end -= 1
+                found.append((m.start(), end))
+        return found
+
+    def paragraph_index(self, offset: int) -> int:
+        """Index of the paragraph holding (or last before) ``offset``."""
+        return max(0, bisect_right(self.paragraph_starts, offset) - 1)
+
+    @cached_property
+    def paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    def in_link(self, start: int, end: int) -> bool:
+        """Does ``start..end`` overlap a web or e-mail address?"""
+        i = bisect_right(self.links, (start, float("inf"))) - 1
+        return any(a < end and start < b for a, b in self.links[max(i, 0) : i + 2])
+
+    @cached_property
+    def newlines(self) -> list[int]:
+        """Offsets of every line break, in order."""
+        return [m.start() for m in re.finditer("\n", self.text)]
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> TextSpan | None:
+        """The sentence holding ``offset``, or None between sentences."""
+        i = bisect_right(self.sentence_starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def quote_speakers(self) -> dict[tuple[int, int], str]:
+        """Who speaks each quotation: (start, end) from :attr:`quotes` -> the speaker's words.
+
+        Worked out once, by the statistics detector's attribution rules
+        (:func:`medialit.detect.statistics.attribution.quote_speakers`).
+        """
+        from .statistics.attribution import quote_speakers
+
+        return quote_speakers(self)
+
+    def derived(self, key: str, build: Callable[[ParsedText], Any]) -> Any:
+        """``build(self)``, worked out once per document and shared by the detectors that need it.
+
+        Used for what several detectors read but only one knows how to build, such as who speaks
+        each quotation (worked out by the statistics detector's attribution rules).
+        """
+        if key not in self._derived:
+            self._derived[key] = build(self)
+        return self._derived[key]
+
+
+def parse(text: str | ParsedText, sentences: Sequence[TextSpan] | None = None) -> ParsedText:
+    """Parse ``text`` once for all the detectors; a :class:`ParsedText` is returned as it is.
+
+    ``sentences`` replaces the kit's sentence splitter (offsets into ``text``). If NLTK's Punkt
+    gives up on a pathological line, a plain split on end marks is used instead.
+    """
+    if isinstance(text, ParsedText):
+        return text
+    paragraphs = []
+    for m in _LINE.finditer(text):
+        raw = m.group()
+        stripped = raw.strip()
+        if stripped:
+            start = m.start() + (len(raw) - len(raw.lstrip()))
+            paragraphs.append(TextSpan(start, start + len(stripped), stripped))
+    normalized = normalize(text)
+    quotes, scare = [], []
+    for region in quoted_regions(text):
+        (scare if _is_scare_quote(normalized, *region) else quotes).append(region)
+    return ParsedText(
+        text=text,
+        normalized=normalized,
+        paragraphs=tuple(paragraphs),
+        sentences=tuple(_sentences(text) if sentences is None else sentences),
+        quotes=tuple(quotes),
+        scare_quotes=tuple(scare),
+    )
+
+
+# What introduces a word held at a distance: terms like "hero", the so-called "reform", dubbed "the wall".
+_MENTION_CUE = re.compile(
+    r"(?:\blike|\bterms?|\bwords?|\bphrases?|\blabels?|\bcalled|\bso-called|\blabell?ed|\bdubbed|\bbranded"
+    r"|\bnicknamed|\bcalls?|\bcalling)\s{1,3}$",
+    re.IGNORECASE,
+)
+
+
+def _is_scare_quote(flat: str, start: int, end: int) -> bool:
+    """Is the quotation at ``start..end`` a scare quote: one to three words, no closing punctuation,
+    introduced by a word such as "like", "called" or "so-called"?"""
+    if flat[start] not in "\"'" or end - start < 3:
+        return False
+    inner = flat[start + 1 : end - 1].strip()
+    if not inner or len(inner.split()) > 3 or inner[-1] in ".,;:!?" or flat[end - 1] not in "\"'":
+        return False
+    return bool(_MENTION_CUE.search(flat, max(0, start - 20), start))
+
+
+def _sentences(text: str) -> list[TextSpan]:
+    """:func:`medialit.text.sentence_spans`, or a plain split on end marks where Punkt gives up.
+
+    NLTK's Punkt guards its own regular expressions with a time limit and raises on some very long
+    lines; a detector for classroom texts should still answer.
+    """
+    try:
+        return sentence_spans(text)
+    except (TimeoutError, ValueError, RecursionError):
+        spans = []
+        for match in _SIMPLE_SENTENCE.finditer(text):
+            start, end = match.start(), match.end()
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                spans.append(TextSpan(start, end, text[start:end]))
+        return spans

@@ -1,0 +1,511 @@
+"""Finding the numbers and quantity claims in a sentence, with their qualifiers and the thing counted."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..parsed import ParsedText
+from .cues import (
+    _ADJECTIVE_ENDINGS,
+    _ADJECTIVES,
+    _AGE_AFTER,
+    _AGE_APPOSITION,
+    _AGE_BEFORE,
+    _APPROXIMATE,
+    _CLOSE_PAREN,
+    _DIGIT_ATOM,
+    _FOLLOWING_WORD,
+    _FRACTIONS,
+    _GAP_IN,
+    _GAP_OF,
+    _GAP_PAREN,
+    _GAP_PCT,
+    _GAP_RANGE,
+    _LETTER_HYPHEN_BEFORE,
+    _MONTHS,
+    _OF_PHRASE,
+    _OR_MORE,
+    _PRECEDING_WORD,
+    _QUANTIFIER_BLOCKERS,
+    _RANGE_OPENER,
+    _SCALES,
+    _STOP,
+    _TAIL_STOP,
+    _TAIL_WORD,
+    _TIME_AFTER,
+    _WEEKDAYS,
+    _WORD_ATOM,
+    _WORD_VALUE,
+    _is_cap,
+    _Lexicon,
+    _plural_like,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Records
+# ---------------------------------------------------------------------------------------------
+
+if TYPE_CHECKING:
+    from .sources import _Sentence
+
+
+@dataclass
+class _Atom:
+    """One number or quantity phrase before merging."""
+
+    start: int
+    end: int
+    value: float | None
+    pct: bool = False
+    kind: str = "digits"  # digits, words, share ("a third", "half"), vague
+    approx: bool = False
+    label: str = ""  # the number's own words, without qualifiers ("3%")
+
+
+@dataclass
+class _Group:
+    """Atoms merged into one statistic ("191 of 266, 71%")."""
+
+    start: int
+    end: int
+    atoms: list[_Atom]
+    links: list[str] = field(default_factory=list)  # how atom i+1 joins atom i: of, pct, paren, range, in
+    opener: str = ""  # between / from
+
+    @property
+    def vague(self) -> bool:
+        return all(a.kind == "vague" for a in self.atoms)
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding the numbers and quantities
+# ---------------------------------------------------------------------------------------------
+
+
+# Digits that are not figures: telephone numbers, and ids or codes standing alone on a line.
+_PHONE = re.compile(
+    r"(?<![\w-])(?:\+?1[-. ])?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}(?![\w-])"
+    r"|(?<![\w-])\+\d{1,3}(?:[ .-]\d{2,4}){2,5}(?![\w-])"
+)
+_ID_LINE = re.compile(
+    r"(?:(?:id|no|ref|article|story|doc|item)[ \t#:.-]*)?[A-Za-z0-9/_-]*\d{4,}[A-Za-z0-9/_-]*", re.IGNORECASE
+)
+_LONG_DIGITS = re.compile(r"(?<![\d,.$])\d{7,}(?![\d,.])")
+
+
+def not_figures(doc: ParsedText) -> list[tuple[int, int]]:
+    """(start, end) of digits that are not figures: telephone numbers, ids, codes and web addresses, sorted."""
+    text = doc.text
+    found = list(doc.links)
+    found += [m.span() for m in _PHONE.finditer(text)]
+    for line in doc.paragraphs:  # only short lines can be an id standing alone
+        if len(line.text) <= 40 and (m := _ID_LINE.fullmatch(line.text)) and not _YEAR_LINE.match(m.group()):
+            found.append((line.start, line.end))
+    found += [m.span() for m in _LONG_DIGITS.finditer(text)]
+    return sorted(found)
+
+
+_YEAR_LINE = re.compile(r"^\s*\d{4}\s*$")
+
+
+def _candidates(norm: str, info: _Sentence, lex: _Lexicon) -> list[_Group]:
+    """The statistics in one sentence, merged and without idioms."""
+    a0, b0 = info.span.start, info.span.end
+    atoms: list[_Atom] = []
+    for match in _DIGIT_ATOM.finditer(norm, a0, b0):
+        atom = _digit_atom(norm, match, a0, lex)
+        if atom is not None:
+            atoms.append(atom)
+    for match in _WORD_ATOM.finditer(norm, a0, b0):
+        atom = _word_atom(norm, match, a0, b0, lex)
+        if atom is not None:
+            atoms.append(atom)
+    atoms.sort(key=lambda a: (a.start, -a.end))
+    groups = _merge_atoms(norm, atoms, a0, b0)
+    for atom in _vague_atoms(norm, a0, b0, lex):
+        groups.append(_Group(atom.start, atom.end, [atom]))
+    idioms = [(m.start(), m.end()) for m in lex.idiom.finditer(norm, a0, b0)] if groups else []
+    if idioms:
+        idiom_starts = [a for a, _ in idioms]
+        reach = []  # the furthest end of any idiom so far
+        for _, b in idioms:
+            reach.append(max(b, reach[-1]) if reach else b)
+        kept = []
+        for g in groups:
+            x = bisect_right(idiom_starts, g.end - 1) - 1  # the last idiom starting before the group ends
+            if x >= 0 and reach[x] > g.start:
+                continue
+            kept.append(g)
+        groups = kept
+    groups.sort(key=lambda g: (g.start, -g.end))
+    merged: list[_Group] = []
+    for group in groups:
+        if merged and group.start < merged[-1].end:
+            last = merged[-1]
+            if group.end > last.end:
+                last.end = group.end
+            if not last.links and group.links:
+                last.atoms, last.links, last.opener = group.atoms, group.links, group.opener
+            elif last.vague and not group.vague:
+                last.atoms = [*group.atoms, *last.atoms]
+            continue
+        merged.append(group)
+    for group in merged:
+        while group.end > group.start and norm[group.end - 1] in " ,;:-(":
+            group.end -= 1
+    return [g for g in merged if g.end > g.start]
+
+
+def _qualified_start(norm: str, start: int, a0: int, lex: _Lexicon) -> tuple[int, bool]:
+    """Move ``start`` back over qualifiers that belong to the claim ("more than", "an estimated")."""
+    window = norm[max(a0, start - 60) : start]
+    last_word = window.rstrip().rpartition(" ")[2].lower()
+    if last_word not in lex.qualifier_ends:
+        return start, False
+    match = lex.qualifier.search(window)
+    if not match:
+        return start, False
+    return start - (len(window) - match.start()), bool(_APPROXIMATE.search(match.group()))
+
+
+def _preceding_word(norm: str, start: int, a0: int) -> str:
+    window = norm[max(a0, start - 24) : start]
+    # A match holds no white space before its last 1-3 characters, so it starts in the last word.
+    words = window.rstrip()
+    last = words.rsplit(None, 1)[-1] if words else ""
+    match = _PRECEDING_WORD.search(window, len(words) - len(last))
+    return match.group(1).lower().rstrip(".") if match else ""
+
+
+def _following_word(norm: str, end: int, b0: int) -> str:
+    match = _FOLLOWING_WORD.match(norm, end, b0)
+    return match.group(1).lower() if match else ""
+
+
+def _digit_atom(norm: str, match: re.Match[str], a0: int, lex: _Lexicon) -> _Atom | None:
+    start, end = match.start(), match.end()
+    digits, suffix = match.group("num"), (match.group("suf") or "").strip().lower()
+    before = norm[max(a0, start - 2) : start]
+    if _LETTER_HYPHEN_BEFORE.search(before):
+        return None  # a name such as EB-5 or COVID-19
+    plain = "," not in digits and "." not in digits and not match.group("cur") and not suffix
+    value = float(digits.replace(",", ""))
+    previous = _preceding_word(norm, start, a0)
+    following = _following_word(norm, end, len(norm))
+    if plain and len(digits) == 4 and 1800 <= value <= 2199:
+        qualified, _ = _qualified_start(norm, start, a0, lex)
+        if qualified == start or previous in ("past", "last", "next", "the"):
+            return None  # a year
+    if previous in _MONTHS or previous in _WEEKDAYS or (plain and value <= 31 and following in _MONTHS):
+        return None  # a date
+    if plain and lex.has("locator", previous) and previous not in ("number",):
+        return None  # Table 3, page 14, Title 42
+    if previous in ("no", "nos", "#") and plain:
+        return None
+    if _AGE_AFTER.match(norm, end) or _AGE_BEFORE.search(norm[max(a0, start - 8) : start]):
+        return None
+    if plain and (_TIME_AFTER.match(norm, end) or norm[end : end + 1] == ":"):
+        return None
+    if plain and start > 0 and norm[start - 1] == "(" and norm[end : end + 1] == ")" and value < 10:
+        return None  # a list marker: (1)
+    if (
+        plain
+        and value <= 120
+        and norm[end : end + 1] in ",)"
+        and _AGE_APPOSITION.search(norm[max(a0, start - 40) : start])
+    ):
+        return None  # "The senator, 64, said": an age
+    pct = suffix in ("%", "percent", "per cent", "percent") or suffix.startswith("per")
+    if suffix in ("k",):
+        value *= 1e3
+    elif suffix in ("m",):
+        value *= 1e6
+    elif suffix == "bn":
+        value *= 1e9
+    elif suffix.rstrip("s") in _SCALES:
+        value *= _SCALES[suffix.rstrip("s")]
+    new_start, approx = _qualified_start(norm, start, a0, lex)
+    approx = approx or bool(match.group("plus"))
+    return _Atom(new_start, end, value, pct=pct, kind="digits", approx=approx, label=norm[start:end])
+
+
+def _word_value(phrase: str) -> float | None:
+    words = re.findall(r"[a-z]+", phrase.lower())
+    total, current = 0.0, 0.0
+    seen = False
+    for w in words:
+        if w in _WORD_VALUE:
+            current += _WORD_VALUE[w]
+            seen = True
+        elif w in ("a", "one") and not seen:
+            current = 1.0
+            seen = True
+        elif w in ("dozen",):
+            current = (current or 1) * 12
+        elif w in _SCALES:
+            current = (current or 1) * _SCALES[w]
+            if _SCALES[w] >= 1e3:
+                total, current = total + current, 0.0
+        elif w == "half":
+            current += 0.5
+            seen = True
+    value = total + current
+    return value if seen or value else None
+
+
+def _word_atom(norm: str, match: re.Match[str], a0: int, b0: int, lex: _Lexicon) -> _Atom | None:
+    start, end = match.start(), match.end()
+    phrase = match.group().lower()
+    previous = _preceding_word(norm, start, a0)
+    following = _following_word(norm, end, b0)
+    if _AGE_AFTER.match(norm, end) or _LETTER_HYPHEN_BEFORE.search(norm[max(a0, start - 2) : start]):
+        return None
+    if lex.has("locator", previous) and _is_cap(norm[start]):
+        return None
+    value: float | None
+    kind = "words"
+    if match.group("num"):
+        if phrase == "one" and not re.match(r"\s(?:in|out\sof)\s", norm[end : end + 9]):
+            return None  # "one" is usually a pronoun or "a": one such example, one American citizen
+        value = _word_value(phrase)
+    elif match.group("aone") or match.group("halfa"):
+        value = _word_value(phrase)
+    elif match.group("plural"):
+        if phrase == "tens":
+            return None
+        value = None
+        kind = "vague"
+    elif match.group("frac"):
+        if previous == "and" or not (
+            following in ("of", "are", "were", "is", "was", "have", "had", "say", "said", "")
+            or norm[end : end + 1] in ",.;"
+        ):
+            return None
+        num, den = re.split(r"[- ]", phrase, maxsplit=1)
+        value = (_word_value(num) or 1) * _FRACTIONS.get(den.rstrip("s").replace("halve", "half"), 0) * 100
+        kind = "share"
+    elif match.group("half"):
+        qualified, _ = _qualified_start(norm, start, a0, lex)
+        if following not in ("of", "the") and qualified == start:
+            return None
+        value = 50.0
+        kind = "share"
+    else:  # twice, double
+        if following not in ("as", "the"):
+            return None
+        value = None
+        kind = "vague"
+    new_start, approx = _qualified_start(norm, start, a0, lex)
+    return _Atom(new_start, end, value, kind=kind, approx=approx, label=norm[start:end])
+
+
+def _merge_atoms(norm: str, atoms: list[_Atom], a0: int, b0: int) -> list[_Group]:
+    """Join atoms that make one claim: '11,754 (3%) of 339,478', 'between 7,860 and 8,931'."""
+    groups: list[_Group] = []
+    for atom in atoms:
+        if groups and atom.start < groups[-1].end:
+            continue  # the same words found twice (a word atom inside a longer one)
+        if groups and _link(norm, groups[-1], atom):
+            continue
+        opener = _RANGE_OPENER.search(norm[max(a0, atom.start - 10) : atom.start])
+        groups.append(
+            _Group(atom.start, atom.end, [atom], opener=opener.group().strip().lower() if opener else "")
+        )
+    for group in groups:
+        if "range" in group.links and group.opener:
+            group.start -= len(group.opener) + 1
+        _add_tail(norm, group, b0)
+    return groups
+
+
+def _numeric(atom: _Atom) -> bool:
+    """A count that arithmetic can use (not "many", not a share such as "a third")."""
+    return atom.kind in ("digits", "words") and atom.value is not None
+
+
+def _link(norm: str, group: _Group, atom: _Atom) -> bool:
+    if len(group.atoms) >= 4:
+        return False
+    last = group.atoms[-1]
+    gap = norm[group.end : atom.start]
+    if len(gap) > 14:
+        return False
+    kind = ""
+    if atom.pct and _GAP_PAREN.fullmatch(gap):
+        close = _CLOSE_PAREN.match(norm, atom.end)
+        if close:
+            group.atoms.append(atom)
+            group.links.append("paren")
+            group.end = close.end()
+            return True
+    if (
+        _numeric(last)
+        and _numeric(atom)
+        and not atom.pct
+        and _GAP_OF.fullmatch(gap)
+        and "of" not in group.links
+    ):
+        kind = "of"
+    elif (
+        atom.pct
+        and not last.pct
+        and _numeric(last)
+        and _GAP_PCT.fullmatch(gap)
+        and ("," in gap or "or" in gap)
+    ):
+        kind = "pct"
+    elif _numeric(last) and _numeric(atom) and not atom.pct and _GAP_IN.fullmatch(gap):
+        kind = "in"
+    elif (
+        _numeric(last)
+        and _numeric(atom)
+        and last.pct == atom.pct
+        and _GAP_RANGE.fullmatch(gap)
+        and (group.opener or gap.strip() in ("-", "to", "through"))
+        and not group.links
+    ):
+        if gap.strip().lower() == "and" and group.opener != "between":
+            return False
+        kind = "range"
+        if gap.strip() == "-" and not group.opener and (last.value or 0) > (atom.value or 0):
+            kind = "score"  # a vote or a score (7-2), not a range
+    if not kind:
+        return False
+    group.atoms.append(atom)
+    group.links.append(kind)
+    group.end = atom.end
+    return True
+
+
+def _add_tail(norm: str, group: _Group, b0: int) -> None:
+    """Take in the thing counted: '15 individuals', '200 bodies or more', 'half of Americans'."""
+    end = group.end
+    last = group.atoms[-1]
+    if last.pct or last.kind in ("vague", "share"):
+        of = _OF_PHRASE.match(norm, end, b0)
+        if of:
+            after = _noun_phrase_end(norm, of.end(), b0, capital_ok=True)
+            if after > of.end():
+                end = after
+    if end == group.end:
+        end = _noun_phrase_end(norm, end, b0)
+    more = _OR_MORE.match(norm, end, b0)
+    if more:
+        end = more.end()
+    group.end = end
+
+
+def _adjective_like(low: str) -> bool:
+    return low in _ADJECTIVES or "-" in low or (low.endswith(_ADJECTIVE_ENDINGS) and not _plural_like(low))
+
+
+def _noun_phrase_end(norm: str, end: int, b0: int, capital_ok: bool = False) -> int:
+    """Where the noun after a number ends: 'days', 'illegal immigrants', 'additional thousands'.
+
+    Up to two describing words and then a noun; a phrase that stops on a describing word ("numerous
+    innocent American lives") keeps only what came before it.
+    """
+    noun_end = end
+    for _ in range(3):
+        word = _TAIL_WORD.match(norm, end, b0)
+        if not word:
+            break
+        w = word.group(1)
+        low = w.lower()
+        if not (w[0].islower() or capital_ok) or low in _TAIL_STOP or low in _MONTHS or low.endswith("ly"):
+            break
+        end = word.end()
+        if not _adjective_like(low):
+            return end
+        capital_ok = False
+    return noun_end
+
+
+# Before "most", words that make it a superlative ("the most", "its most promising").
+_SUPERLATIVE_BEFORE = frozenset(
+    "the at what which is are was were its their our his her my your a an".split()
+)
+# Nouns that name no countable thing: "a sliver of truth", "a great deal of hope" are figures of speech.
+_ABSTRACT = frozenset(
+    """truth hope doubt irony humor humour luck sense dignity respect courage sympathy optimism pessimism trust
+    confidence credibility controversy mystery suspicion skepticism scepticism faith fear anger shame pride
+    relief comfort common decency honesty""".split()
+)
+_OF_WORD = re.compile(r"\s{1,3}(?:of\s{1,3})?([A-Za-z]+)")
+
+
+def _counts_nothing(norm: str, end: int, b0: int) -> bool:
+    """Is the thing counted after a vague amount an abstract noun ("a sliver of truth")?"""
+    match = _OF_WORD.match(norm, end, b0)
+    return bool(match) and match.group(1).lower() in _ABSTRACT
+
+
+def _vague_atoms(norm: str, a0: int, b0: int, lex: _Lexicon) -> list[_Atom]:
+    """Quantities without a number: 'many', 'a significant portion', 'lots of', 'the vast majority'."""
+    found: list[_Atom] = []
+    for match in lex.quantity.finditer(norm, a0, b0):
+        phrase = match.group().lower()
+        following = _following_word(norm, match.end(), b0)
+        if phrase.endswith(("majority", "minority")) and not (
+            following
+            in ("of", "are", "were", "is", "was", "have", "had", "say", "said", "agree", "support", "")
+            or norm[match.end() : match.end() + 1] in ",.;"
+        ):
+            continue
+        if _counts_nothing(norm, match.end(), b0):
+            continue
+        found.append(_vague(norm, match.start(), match.end(), a0, b0, lex))
+    for match in lex.size.finditer(norm, a0, b0):
+        if not _counts_nothing(norm, match.end(), b0):
+            found.append(_vague(norm, match.start(), match.end(), a0, b0, lex))
+    for match in lex.quantifier.finditer(norm, a0, b0):
+        word = match.group().lower()
+        previous = _preceding_word(norm, match.start(), a0)
+        following_match = _FOLLOWING_WORD.match(norm, match.end(), b0)
+        following = following_match.group(1) if following_match else ""
+        low_following = following.lower()
+        if low_following in _QUANTIFIER_BLOCKERS:
+            continue
+        if word == "many" and previous in ("however", "that", "as"):
+            continue  # "however many officers", "that many fewer people": not a claim about how many
+        if norm[match.end() : match.end() + 2].strip()[:1].isdigit():
+            continue  # "some 5,000": a qualifier, found with the number
+        if word in ("some", "most", "few", "fewer"):
+            if word == "most" and (previous in _SUPERLATIVE_BEFORE or previous.endswith("'s")):
+                continue  # "the most", "Africa's most promising": a superlative, not a share
+            if word in ("few", "fewer") and previous in ("a", "many", "much", "far", "no"):
+                continue
+            verbs = ("are", "were", "have", "had", "say", "said", "agree", "believe", "do", "did")
+            second = _FOLLOWING_WORD.match(norm, following_match.end(), b0) if following_match else None
+            adjective_then_plural = (
+                second is not None
+                and low_following not in _STOP
+                and not _plural_like(following)
+                and _plural_like(second.group(1))
+                and second.group(1).lower() not in _STOP
+            )
+            if not (
+                low_following == "of"
+                or _plural_like(following)
+                or (word == "most" and low_following in verbs)
+                or adjective_then_plural
+            ):
+                continue
+        elif word in ("dozens", "hundreds", "thousands", "millions", "billions"):
+            pass
+        elif not following and norm[match.end() : match.end() + 1] not in ",.":
+            continue
+        found.append(_vague(norm, match.start(), match.end(), a0, b0, lex))
+    return found
+
+
+def _vague(norm: str, start: int, end: int, a0: int, b0: int, lex: _Lexicon) -> _Atom:
+    new_start, _ = _qualified_start(norm, start, a0, lex)
+    atom = _Atom(new_start, end, None, kind="vague", approx=True, label=norm[start:end])
+    group = _Group(new_start, end, [atom])
+    _add_tail(norm, group, b0)
+    atom.end = group.end
+    return atom

@@ -1,0 +1,416 @@
+"""What a source is: the noun phrase that credits a figure, and its sourcing class with a reason."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
+
+from ...text import TextSpan
+from .cues import (
+    _BEFORE_VERB,
+    _DEFINITE,
+    _DETERMINERS,
+    _FIRST_PERSON,
+    _INDEFINITE,
+    _MONTHS,
+    _PRONOUNS,
+    _SPECIFIC_DOCS,
+    _STOP,
+    _TOKEN_SPLIT,
+    _is_cap,
+    _Lexicon,
+    _plural_like,
+)
+
+
+@dataclass
+class _Attr:
+    """A source credited somewhere in a sentence."""
+
+    sourcing: str
+    source: str  # the source's words, exactly as in the text
+    cue: str  # the words that credit it (for the reason)
+    why: str  # why that class, in plain words
+    pos: int  # where the cue sits (offset into the text)
+    doc: str | None = None  # the document a reader could look up, if known
+    refers: str = ""  # "person" (he, she), "body" (it), "doc" (the survey): resolved from earlier sentences
+    span: tuple[int, int] = (0, 0)  # where the source's words are
+    introduces_doc: bool = False  # names a report, poll or data set that a later "the report" can mean
+    antecedent: str = ""  # for "he", "it" or "the survey": the earlier source's words it refers to
+
+
+@dataclass
+class _Context:
+    """Facts about the whole text that change how a source is read."""
+
+    self_outlets: list[str]
+    titles: list[str]
+    owners: set[str]
+    other_outlets: list[str]
+
+
+@dataclass
+class _Sentence:
+    span: TextSpan
+    paragraph: int
+    masked: str  # normalised, with other people's words replaced by "~"
+    headline: bool
+    attrs: list[_Attr] = field(default_factory=list)  # sorted by position
+    attr_pos: list[int] = field(default_factory=list)
+    best: _Attr | None = None  # the strongest of attrs
+    decided: _Attr | None = None  # the source its figures were given, for the next sentence
+
+
+def _clean_title(title: str) -> str:
+    """A document title without quote marks and leading 'the', 'according to'."""
+    title = title.strip().strip("\"'").strip()
+    cut = title.find('"')
+    if cut > 0:
+        title = title[:cut]
+    words = title.split()
+    while words and words[0].lower() in ("the", "a", "an", "according", "to", "in", "on", "from"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _tokens(s: str) -> list[tuple[int, int, str]]:
+    """(start, end, words) of each token. Only white space lies between tokens (any other character is
+    a token of its own), so splitting on them and adding up the lengths gives the offsets."""
+    pieces = _TOKEN_SPLIT.split(s)  # gap, token, gap, token, ..., gap
+    offsets = list(accumulate(map(len, pieces), initial=0))
+    return list(zip(offsets[1:-1:2], offsets[2::2], pieces[1::2], strict=True))
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and word[0].isalpha()
+
+
+def _wordlike(word: str) -> bool:
+    return word.replace("'", "").replace("-", "").isalpha()
+
+
+@lru_cache(maxsize=65536)
+def _low(word: str) -> str:
+    low = word.lower()
+    for ending in ("'s", "'"):
+        if low.endswith(ending) and len(low) > len(ending) + 1:
+            return low[: -len(ending)]
+    return low
+
+
+def _noun_kinds(lex: _Lexicon, low: str) -> bool:
+    return any(
+        lex.has(k, low)
+        for k in ("role", "voice", "vague-source", "document", "poll", "outlet-noun", "org-noun")
+    )
+
+
+def _slice(info: _Sentence, toks: list[tuple[int, int, str]], first: int, last: int) -> str:
+    return _orig(info, toks[first][0], toks[last][1])
+
+
+def _orig(info: _Sentence, a: int, b: int) -> str:
+    return info.span.text[a:b]
+
+
+def _mid(words: str) -> str:
+    """'The officer' in the middle of a sentence: 'the officer'."""
+    first, _, rest = words.partition(" ")
+    if first in ("The", "A", "An", "This", "That", "These", "Those", "Its", "Their") and rest:
+        return first.lower() + " " + rest
+    return words
+
+
+def _head_ok(word: str, low: str, lex: _Lexicon) -> bool:
+    if low in _DETERMINERS or (low in _STOP and low not in _PRONOUNS):
+        return False
+    return (
+        _is_cap(word)
+        or word == ")"
+        or _noun_kinds(lex, low)
+        or low in _PRONOUNS
+        or low in _FIRST_PERSON
+        or lex.has("outlet-word", low)
+    )
+
+
+def _np_backward(
+    toks, lows, j: int, info: _Sentence, lex: _Lexicon, group: bool = False
+) -> tuple[int, int] | None:
+    """The noun phrase that ends at token ``j`` (a source before its verb), or None.
+
+    ``group`` lets any plural noun be the head ("organizers said"), not only the lexicon's.
+    """
+    if j < 0:
+        return None
+    word = toks[j][2]
+    if not (_head_ok(word, lows[j], lex) or group) or word.startswith("~"):
+        return None
+    if lows[j] in _PRONOUNS or lows[j] in _FIRST_PERSON:
+        return (j, j)
+    k = j - 1
+    if word == ")":  # "the Office of Inspector General (OIG) found"
+        opening = next((x for x in range(j - 1, max(j - 5, -1), -1) if toks[x][2] == "("), None)
+        if opening is None or opening == 0 or not _is_cap(toks[opening - 1][2]):
+            return None
+        k = opening - 1
+    lowercase = 0
+    while k >= 0 and j - k < 12:
+        w, low = toks[k][2], lows[k]
+        if low in _DETERMINERS:
+            k -= 1
+            break
+        if w == ")":
+            opening = next((x for x in range(k - 1, max(k - 5, -1), -1) if toks[x][2] == "("), None)
+            if opening is None:
+                break
+            k = opening - 1
+            continue
+        if w.startswith("~") or not (w[:1].isalnum()):
+            break
+        if _is_cap(w) or w[:1].isdigit():
+            k -= 1
+            continue
+        if low in ("and", "&", "of") and k > 0 and _is_cap(toks[k - 1][2]) and _is_cap(toks[k + 1][2]):
+            k -= 1
+            continue
+        if low in _STOP or low in _BEFORE_VERB or lowercase >= 3 or not _wordlike(w):
+            break
+        lowercase += 1
+        k -= 1
+    first = k + 1
+    # A sentence-opening word that is not part of a name ("In", "Now") is not part of the source.
+    while first < j and toks[first][2][:1].isupper() and lows[first] in _STOP:
+        first += 1
+    return (first, j)
+
+
+def _np_forward(toks, lows, i: int, info: _Sentence, lex: _Lexicon) -> tuple[int, int] | None:
+    """The noun phrase that starts at token ``i`` ("according to [the Declined Detainer Report]")."""
+    n = len(toks)
+    if i >= n:
+        return None
+    k = i
+    if lows[k] in _DETERMINERS:
+        k += 1
+    last = None
+    lowercase = 0
+    while k < n and k - i < 12:
+        w, low = toks[k][2], lows[k]
+        if w == "(":
+            closing = next((x for x in range(k + 1, min(k + 5, n)) if toks[x][2] == ")"), None)
+            if closing is None or last is None:
+                break
+            last = closing
+            k = closing + 1
+            continue
+        if w.startswith("~") or not w[:1].isalnum():
+            break
+        if k > i and low in _DETERMINERS:
+            break
+        if _is_cap(w) and low in _STOP and last is None:
+            return None  # "In its findings": an opening phrase, not a source
+        if _is_cap(w) or (w[:1].isdigit() and (last is not None or (k + 1 < n and _is_cap(toks[k + 1][2])))):
+            last = k
+            k += 1
+            continue
+        if (
+            low in ("and", "&", "of")
+            and last is not None
+            and k + 1 < n
+            and (_is_cap(toks[k + 1][2]) or (lows[k + 1] == "the" and k + 2 < n and _is_cap(toks[k + 2][2])))
+        ):
+            k += 1
+            continue
+        if (
+            low == "of"
+            and last is not None
+            and k + 2 < n
+            and lows[k + 1] in _DEFINITE
+            and lex.has("document", lows[k + 2])
+            and lex.has("locator", lows[last])
+        ) or (
+            low == "of"
+            and last is not None
+            and k + 2 < n
+            and lows[k + 1] in _DEFINITE
+            and lex.has("document", lows[k + 2])
+            and _is_cap(toks[last][2])
+            and len(toks[last][2]) <= 3
+        ):
+            last = k + 2  # "Table B of the report", "page 14 of the study"
+            break
+        if low in _STOP or lowercase >= 4 or not _wordlike(w):
+            break
+        lowercase += 1
+        last = k
+        k += 1
+        if _noun_kinds(lex, low) and not (k < n and (_is_cap(toks[k][2]) or _noun_kinds(lex, lows[k]))):
+            break  # the head noun: "the office", "an ... officer"
+    if last is None:
+        return None
+    if not _head_ok(toks[last][2], lows[last], lex):
+        return None
+    return (i, last)
+
+
+def _sentence_subject(toks, lows, info: _Sentence, lex: _Lexicon, verb: int) -> tuple[int, int] | None:
+    """The subject at the start of the sentence, after an opening phrase such as 'In its findings,'."""
+    starts = [0]
+    comma = next((x for x in range(min(len(toks), 10)) if toks[x][2] == ","), None)
+    if comma is not None:
+        starts.insert(0, comma + 1)
+    for start in starts:
+        if start >= verb:
+            continue
+        np = _np_forward(toks, lows, start, info, lex)
+        if np and np[1] < verb:
+            head = lows[np[1]]
+            if _noun_kinds(lex, head) or (_is_cap(toks[np[1]][2]) and not (np[0] == 0 and head in _STOP)):
+                return np
+    return None
+
+
+def _classify(info: _Sentence, toks, first: int, last: int, ctx: _Context, lex: _Lexicon, kind: str):
+    """Which sourcing class the noun phrase toks[first..last] is, with a reason; None if not a source."""
+    source = _slice(info, toks, first, last)
+    np_norm = info.masked[toks[first][0] : toks[last][1]]
+    words = [t[2] for t in toks[first : last + 1]]
+    if any(w[:1].isdigit() and not (len(w) == 4 and w.isdigit()) for w in words):
+        return None  # "the 500 people surveyed" is a statistic, not a source
+    lows = [_low(w) for w in words]
+    head = lows[-1]
+    pos = info.span.start + toks[first][0]
+
+    def attr(
+        sourcing: str, why: str, doc: str | None = None, refers: str = "", introduces: bool = False
+    ) -> _Attr:
+        return _Attr(sourcing, source, "", why, pos, doc, refers, introduces)
+
+    if head in _PRONOUNS and len(lows) == 1:
+        if head == "it":
+            return attr("vague", f"“{source}” does not say who or what this is", refers="body")
+        return attr(
+            "anonymous", f"“{source}” is not named, so readers cannot check who said it", refers="person"
+        )
+    if lows[0] in _FIRST_PERSON:
+        return attr("self-citation", "the writer's own outlet is citing itself, not the data behind it")
+    for own in ctx.self_outlets:
+        if own.lower() in np_norm.lower():
+            return attr(
+                "self-citation", f"{source} appears to be the outlet that published this piece, citing itself"
+            )
+    outlet = lex.outlet.search(np_norm)
+    if outlet and not lex.has("poll", head):
+        return attr(
+            "other-outlet",
+            f"{outlet.group()} is another news outlet, so the figure rests on its reporting",
+            doc=f"{outlet.group()}'s original report",
+        )
+    headline = info.headline
+    proper = [
+        i
+        for i, w in enumerate(words)
+        if (_is_acronym(w) or (_is_cap(w) and not (headline and _noun_kinds(lex, lows[i]))))
+        and not (
+            toks[first + i][0] == 0
+            and (lows[i] in _STOP or lows[i] in _DETERMINERS or _noun_kinds(lex, lows[i]))
+        )
+        and lows[i] not in _MONTHS
+    ]
+    named = [i for i in proper if i != len(words) - 1 or not _noun_kinds(lex, head)]
+    title = lex.title.search(np_norm) if not headline else None
+    if title or any(lows[i] in ("table", "page", "section", "chapter", "figure") for i in proper):
+        return attr(
+            "named-document",
+            "a document with a name that a reader could look up",
+            doc=source,
+            introduces=True,
+        )
+    determiner = lows[0] if lows[0] in _DETERMINERS else ""
+    first_title = ctx.titles[0].rstrip(".") if ctx.titles else None
+    if first_title and len(first_title) > 60:
+        first_title = first_title[:57].rstrip() + "…"
+    doc_hint = f"the report the article names (“{first_title}”)" if first_title else None
+    owner_doc = f"the report by {_mid(source)}" + (f" (“{first_title}”)" if first_title else "")
+    organisation_name = _is_cap(words[-1]) and not headline and any(lex.has("org-noun", w) for w in lows)
+    if (lex.has("document", head) or lex.has("poll", head)) and not organisation_name:
+        if named:
+            if lex.has("poll", head):
+                return attr(
+                    "named-organization-or-person",
+                    "it names who ran the poll, but not which poll, its date or its question",
+                    doc=_mid(source),
+                    introduces=True,
+                )
+            return attr(
+                "named-document",
+                "it names whose report or data this is, so a reader could look it up",
+                doc=source,
+                introduces=True,
+            )
+        if determiner in _DEFINITE and head in _SPECIFIC_DOCS:
+            if ctx.titles:
+                return attr("named-document", "it points back to the report the article names", doc=doc_hint)
+            if ctx.other_outlets:
+                return attr(
+                    "other-outlet",
+                    "it points back to another outlet's report",
+                    doc=f"the original report by {ctx.other_outlets[0]}",
+                )
+            return attr("vague", "it points back to a report, but the text never says whose", refers="doc")
+        if ctx.titles and determiner in _INDEFINITE | _DEFINITE:
+            return attr("named-document", "the article names this report elsewhere", doc=doc_hint)
+        return attr("vague", "it does not say whose report, study or data this is, so nobody could find it")
+    if lex.has("outlet-noun", head):
+        if ctx.other_outlets:
+            return attr(
+                "other-outlet",
+                "it points to another news outlet's reporting",
+                doc=f"the original piece in {ctx.other_outlets[0]}",
+            )
+        return attr("vague", "it does not say which outlet or piece this is")
+    roles = [i for i, w in enumerate(lows) if lex.has("role", w) or lex.has("voice", w)]
+    if roles:
+        r = roles[-1]
+        after = words[r + 1 :]
+        if after and (_is_cap(after[0]) or re.match(r"(?:[A-Za-z]\.){2,}", after[0])):
+            return attr(
+                "named-organization-or-person", f"{_mid(source)} is named, but no document is given to check"
+            )
+        if lex.has("voice", lows[r]) and named:
+            return attr("named-organization-or-person", "the organisation speaking is named, but no document")
+        return attr("anonymous", f"no name is given for {_mid(source)}, so readers cannot check who said it")
+    if lex.has("vague-source", head):
+        if named:
+            return attr(
+                "named-organization-or-person", f"{_mid(source)} is named, but no document is given to check"
+            )
+        return attr("vague", "it sounds like a source but names nobody a reader could find")
+    if lex.has("org-noun", head) and not named:
+        if determiner in _DEFINITE:
+            if ctx.owners:
+                return attr(
+                    "named-document", "it is the body whose named report the article cites", doc=owner_doc
+                )
+            return attr(
+                "named-organization-or-person", f"{_mid(source)} is named, but no document is given to check"
+            )
+        return attr("vague", "it does not say which organisation this is")
+    if not named and not _is_cap(words[-1]) and _plural_like(words[-1]):
+        return attr("anonymous", f"no name is given for {_mid(source)}, so readers cannot check who said it")
+    if named or _is_cap(words[-1]):
+        acronyms = {w.lower() for w in words if _is_acronym(w)}
+        if acronyms & ctx.owners:
+            return attr(
+                "named-document", "it is the body whose named report the article cites", doc=owner_doc
+            )
+        if len(words) == 1 and toks[first][0] == 0 and head.endswith("s") and not _is_acronym(words[0]):
+            return attr("vague", "a whole group is given as the source, with nobody named")
+        return attr(
+            "named-organization-or-person", f"{_mid(source)} is named, but no document is given to check"
+        )
+    return None

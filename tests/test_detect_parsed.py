@@ -1,0 +1,89 @@
+"""Tests for medialit.detect.parsed: one parse of a text, shared by every detector."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+
+import pytest
+
+import medialit
+from medialit import text as text_module
+from medialit.detect import find_loaded, find_statistics, label_sentences, parse
+from medialit.detect import quotes as quotes_module
+
+STORY = (
+    "Border Surge Continues\n\n"
+    "The officer said 143 people were arrested. “It is an invasion,” he said.\n"
+    "Critics call it a flood — and say the figure is wrong."
+)
+
+
+def _count_calls(monkeypatch: pytest.MonkeyPatch, original, counter: Counter) -> None:
+    """Replace ``original`` wherever a medialit module holds it, with a wrapper that counts calls."""
+
+    def counting(*args, **kwargs):
+        counter[original.__name__] += 1
+        return original(*args, **kwargs)
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("medialit"):
+            for attribute, value in list(vars(module).items()):
+                if value is original:
+                    monkeypatch.setattr(module, attribute, counting)
+
+
+def test_normaliser_and_quote_finder_run_once_per_analyze(monkeypatch):
+    """Does one analyze() call normalise the text once and look for quotations once?"""
+    medialit.analyze(STORY)  # load the lexicons first: they normalise their own terms once per process
+    calls: Counter = Counter()
+    _count_calls(monkeypatch, text_module.normalize, calls)
+    _count_calls(monkeypatch, quotes_module.quoted_regions, calls)
+    _count_calls(monkeypatch, text_module.sentence_spans, calls)
+    report = medialit.analyze(STORY)
+    assert report.loaded and report.statistics and report.sentences
+    assert calls == Counter(normalize=1, quoted_regions=1, sentence_spans=1)
+
+
+def test_parse_holds_every_shared_piece():
+    """Does the parse hold the text, its normalised form, paragraphs, sentences, tokens and quotations?"""
+    doc = parse(STORY)
+    assert doc.text == STORY and len(doc.normalized) == len(STORY) and "—" not in doc.normalized
+    assert [p.text for p in doc.paragraphs][:1] == ["Border Surge Continues"] and len(doc.paragraphs) == 3
+    assert all(STORY[s.start : s.end] == s.text for s in (*doc.sentences, *doc.paragraphs))
+    assert [STORY[a:b] for a, b in doc.quotes] == ["“It is an invasion,”"]
+    tokens = doc.tokens.spans(STORY)
+    assert [t.text for t in tokens[:3]] == ["Border", "Surge", "Continues"]
+    assert doc.spaced[STORY.index("—")] == " "
+
+
+def test_detectors_accept_a_parse_or_a_string():
+    """Does each detector give the same answer for a parse as for the plain string?"""
+    doc = parse(STORY)
+    assert find_loaded(doc) == find_loaded(STORY)
+    assert find_statistics(doc) == find_statistics(STORY)
+    assert find_statistics(doc) == find_statistics(doc)  # a second call on one parse starts afresh
+    assert label_sentences(doc) == label_sentences(STORY)
+
+
+def test_quotations_know_their_speakers():
+    """Is the speaker of each quotation found once and shared ("he" after "The officer said")?"""
+    speakers = parse(STORY).quote_speakers()
+    assert list(speakers.values()) == ["The officer"]
+
+
+def test_scare_quotes_are_kept_apart_from_quotations():
+    """Is a word held at a distance (terms like “hero”) a scare quote, not a quotation?"""
+    doc = parse("The show uses terms like “hero”. “We are proud,” she said.")
+    assert [doc.text[a:b] for a, b in doc.scare_quotes] == ["“hero”"]
+    assert [doc.text[a:b] for a, b in doc.quotes] == ["“We are proud,”"]
+
+
+def test_links_are_found():
+    """Are web addresses and e-mail addresses found, without a final full stop?"""
+    doc = parse("See bit.ly/3xYz. Write to desk@example.org or https://example.org/a?b=1.")
+    assert [doc.text[a:b] for a, b in doc.links] == [
+        "bit.ly/3xYz",
+        "desk@example.org",
+        "https://example.org/a?b=1",
+    ]
