@@ -67,6 +67,7 @@ _QUOTES = {ch: "'" for ch in "\u2018\u2019\u201a\u201b\u2032"} | {
 }
 _DASHES = {ch: "-" for ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}
 _NORMALIZE_TABLE = str.maketrans(_SPACES | _QUOTES | _DASHES)
+_QUOTE_TABLE = str.maketrans(_QUOTES)
 # For tokenising: dashes are kept (NLTK splits them off itself), and the
 # ellipsis is shown to NLTK as ";" so that "fame\u2026while" splits.
 _TOKENIZE_TABLE = str.maketrans(_SPACES | _QUOTES | {"\u2026": ";"})
@@ -158,7 +159,8 @@ def sentence_spans(text: str) -> list[TextSpan]:
             if not chunk.strip():
                 continue
             pieces: list[list[int]] = []
-            for start, end in tokenizer.span_tokenize(chunk):
+            # Punkt sees straight quotes, so an abbreviation after a curly quote (“Mr.) is still one.
+            for start, end in tokenizer.span_tokenize(chunk.translate(_QUOTE_TABLE)):
                 if pieces and _joins(chunk[pieces[-1][0] : pieces[-1][1]], chunk[start:end]):
                     pieces[-1][1] = end
                 else:

@@ -130,13 +130,10 @@ def test_tricky_sentences_split_right(article_id, sentence):
 
 # Issue 13, item 6: small inputs (names invented) and the sentences they must give.
 SPLITTING_CASES = [
-    # A curly quote before an abbreviation hides it from Punkt unless the quotes are straightened. The fix
-    # (show Punkt each line with straight quotes) merges two sentences of the enforcement-surge key,
-    # (4123, 4128) and (4129, 4185), into (4123, 4185): it waits for that key to be updated.
-    pytest.param(
+    # A curly quote before an abbreviation hid it from Punkt: the splitter now shows Punkt straight quotes.
+    (
         "“Mr. Smith is a disgrace to this city,” she said.",
         ["“Mr. Smith is a disgrace to this city,” she said."],
-        marks=pytest.mark.xfail(strict=True, reason="waits for the enforcement-surge key (4123-4185)"),
     ),
     # "no." is an abbreviation only before a number ("No. 5").
     (
