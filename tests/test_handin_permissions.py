@@ -53,6 +53,10 @@ def users():
         missing_prerequisite("the hand-in permission test creates system users, so it must run as root")
     if shutil.which("useradd") is None or shutil.which("userdel") is None:
         missing_prerequisite("useradd and userdel are needed to create the test's system users")
+    if os.environ.get("MEDIALIT_CHECKOUT_PRIVATE"):
+        # .ci/run found that other users cannot reach this checkout (e.g. a clone under a private home), so no
+        # student process could import the kit from it: say so plainly rather than fail for the folder's sake.
+        pytest.skip(f"other users cannot reach this checkout: {os.environ['MEDIALIT_CHECKOUT_PRIVATE']}")
     tag = secrets.token_hex(3)
     made: list[User] = []
     try:
