@@ -153,13 +153,18 @@ def print_reading_grade() -> None:
     for label, pick in (
         ("all", lambda t: True),
         ("key reasons", lambda t: t.field == "reason"),
+        ("  real articles", lambda t: t.field == "reason" and "/contrast-" not in t.where),
+        ("  contrast passages", lambda t: t.field == "reason" and "/contrast-" in t.where),
         ("quiz explanations", lambda t: t.field == "explanation"),
         ("quiz hints", lambda t: t.field == "hint"),
     ):
         summary = summarize(g for g, t in grades if pick(t))
         print(
-            f"   {label:18} {summary.count:4} texts  median {summary.median:5.1f}  90th percentile {summary.p90:5.1f}"
+            f"   {label:20} {summary.count:4} texts  median {summary.median:5.1f}  90th percentile {summary.p90:5.1f}"
         )
+    overall = summarize(g for g, _ in grades)
+    met = overall.median <= 8 and overall.p90 <= 10
+    print(f"   goal {'met' if met else 'NOT met'} over all {overall.count} texts")
     over = [g for g, _ in grades if g > 10]
     print(f"   {len(over)} texts above grade 10; the five hardest:")
     for grade, t in sorted(grades, key=lambda pair: -pair[0])[:5]:
