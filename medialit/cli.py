@@ -1,4 +1,4 @@
-"""The command line: python -m medialit COMMAND (analyze, evaluate, present, gradebook, link, build-lessons, pacing, articles)."""
+"""The command line: python -m medialit COMMAND, one subcommand per task (listed in ``parser``)."""
 
 from __future__ import annotations
 
@@ -157,6 +157,12 @@ def _pacing(args: argparse.Namespace) -> int:
     return run(args.folder, check=args.check, limit=args.limit)
 
 
+def _answer_sheet(args: argparse.Namespace) -> int:
+    from .answer_sheet import run
+
+    return run(args.out)
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser, with one subcommand per task."""
     top = argparse.ArgumentParser(prog="python -m medialit", description="The medialit teaching kit.")
@@ -245,6 +251,14 @@ def parser() -> argparse.ArgumentParser:
     pacing.add_argument("--limit", type=float, default=50.0, help="minutes in a lesson (default 50)")
     pacing.add_argument("--folder", type=Path, default=ROOT / "lessons", help="the lesson notebooks")
     pacing.set_defaults(run=_pacing)
+
+    sheet = commands.add_parser(
+        "answer-sheet", help="write a printable HTML answer sheet: every quiz, its answers and reasons"
+    )
+    sheet.add_argument(
+        "--out", type=Path, default=Path("medialit-answer-sheet.html"), help="the HTML file to write"
+    )
+    sheet.set_defaults(run=_answer_sheet)
 
     listing = commands.add_parser("articles", help="list the sample articles")
     listing.set_defaults(run=_articles)
