@@ -54,7 +54,11 @@ def _pairs(quiz: Quiz) -> list[tuple[str, set[str]]]:
 
 
 def _reasons(quiz: Quiz) -> list[str]:
-    items = [*quiz.passage.loaded, *quiz.passage.statistics, *quiz.passage.sentences]
+    """The key's reasons for the items the quiz asks about, and its explanation (first 50 characters)."""
+    if quiz.kind in ("choice", "numeric", "rewrite"):
+        items = [about_item(quiz)]
+    else:
+        items = [*quiz.passage.loaded, *quiz.passage.statistics, *quiz.passage.sentences]
     texts = [getattr(s, "reason", None) or "" for s in items] + [quiz.explanation]
     return [_norm(t)[:50] for t in texts if len(t) >= 25]
 
@@ -82,7 +86,7 @@ def giveaways(quiz: Quiz, outputs: list[Shown]) -> list[str]:
                     found.append(f"cell {shown.cell}: {line[:120]!r}")
         flat = _norm(shown.text)
         found += [f"cell {shown.cell}: the key's reason {r!r}" for r in reasons if r in flat]
-    return found
+    return list(dict.fromkeys(found))
 
 
 def _context_problems(context: QuizContext) -> list[str]:
