@@ -70,7 +70,7 @@ def content_html(item: Any) -> HTMLFragment:
     - ``HTMLFragment`` (from ``table_html``, ``article_html``…): used as it is;
     - ``str``: Markdown, raw HTML escaped;
     - a matplotlib Figure or Axes: an embedded PNG;
-    - anything with ``_repr_html_`` (``IPython.display.HTML``): its HTML, which the author vouches for.
+    - anything with ``_repr_html_`` (IPython's ``HTML`` object): its HTML, which the author vouches for.
 
     Raises TypeError for anything else, naming what was given.
     """
