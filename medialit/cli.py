@@ -1,4 +1,4 @@
-"""The command line: python -m medialit COMMAND (analyze, evaluate, present, gradebook, link, build-lessons, articles)."""
+"""The command line: python -m medialit COMMAND, one subcommand per task (listed in ``parser``)."""
 
 from __future__ import annotations
 
@@ -151,6 +151,18 @@ def _link(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pacing(args: argparse.Namespace) -> int:
+    from .pacing import run
+
+    return run(args.folder, check=args.check, limit=args.limit)
+
+
+def _answer_sheet(args: argparse.Namespace) -> int:
+    from .answer_sheet import run
+
+    return run(args.out)
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser, with one subcommand per task."""
     top = argparse.ArgumentParser(prog="python -m medialit", description="The medialit teaching kit.")
@@ -233,6 +245,20 @@ def parser() -> argparse.ArgumentParser:
     link.add_argument("--repo", help="the kit's git repository (default: this checkout's origin remote)")
     link.add_argument("--branch", default="main", help="the branch to open (default: main)")
     link.set_defaults(run=_link)
+
+    pacing = commands.add_parser("pacing", help="estimate each lesson's minutes, section by section")
+    pacing.add_argument("--check", action="store_true", help="exit 1 if any lesson is over the limit")
+    pacing.add_argument("--limit", type=float, default=50.0, help="minutes in a lesson (default 50)")
+    pacing.add_argument("--folder", type=Path, default=ROOT / "lessons", help="the lesson notebooks")
+    pacing.set_defaults(run=_pacing)
+
+    sheet = commands.add_parser(
+        "answer-sheet", help="write a printable HTML answer sheet: every quiz, its answers and reasons"
+    )
+    sheet.add_argument(
+        "--out", type=Path, default=Path("medialit-answer-sheet.html"), help="the HTML file to write"
+    )
+    sheet.set_defaults(run=_answer_sheet)
 
     listing = commands.add_parser("articles", help="list the sample articles")
     listing.set_defaults(run=_articles)

@@ -10,6 +10,9 @@ from typing import Any
 import ipywidgets as widgets
 from IPython.display import display
 
+from .display import reveal as _reveal
+from .display.views import reveal_after, show_article, show_counts, show_response, show_table
+from .display.wording import progress_words, tally
 from .errors import MedialitError
 from .progress import LearnerNameError, ProgressStore, hand_in
 from .quiz import Quiz, Result, get_quiz, load_quizzes
@@ -24,13 +27,18 @@ __all__ = [
     "learner_widget",
     "progress_widget",
     "quiz_widget",
+    "reveal_after",
     "show",
     "show_analysis",
+    "show_article",
     "show_comparison",
+    "show_counts",
     "show_export",
     "show_html_report",
     "show_learner",
     "show_progress",
+    "show_response",
+    "show_table",
 ]
 
 # Text colours with at least 4.5:1 contrast on white; every message also carries an icon and words.
@@ -355,6 +363,7 @@ class QuizWidget:
             self._misses += 1
             self._offer_help()
         self.feedback.value = body
+        _reveal.announce(self.quiz.id, _reveal.CHECKED)  # content held back by reveal_after appears
         return result
 
     def _verdict(self, result: Result) -> str:
@@ -390,6 +399,7 @@ class QuizWidget:
             f"<p><strong>Why:</strong> {_text(self.quiz.explanation)}</p>{note}",
             "#111",
         )
+        _reveal.announce(self.quiz.id, _reveal.REVEALED)
 
     def retry(self) -> None:
         """Clear the inputs and the feedback (the hint, once shown, stays)."""
@@ -473,7 +483,7 @@ def learner_widget(store: ProgressStore) -> widgets.Widget:
 
 
 class ProgressWidget(widgets.VBox):
-    """Per lesson: quizzes answered out of all, and the mean score; with a Refresh button."""
+    """Per lesson, in words: quizzes answered out of all, and how many right ("2 of 5 answered, both right")."""
 
     def __init__(self, store: ProgressStore) -> None:
         self.store = store
@@ -488,22 +498,30 @@ class ProgressWidget(widgets.VBox):
 
     def refresh(self) -> None:
         """Read the store again and redraw the table."""
-        totals = Counter(q.lesson for q in load_quizzes())
-        scores = self.store.lesson_scores(dict(sorted(totals.items())))
+        quizzes = load_quizzes()
+        totals = Counter(q.lesson for q in quizzes)
+        # by quiz id, so an answer to a quiz that moved lesson counts where the quiz is now
+        lesson_of = {q.id: q.lesson for q in quizzes}
+        answers = self.store.snapshot().get("answers", {})
         rows = "".join(
             f'<tr><th scope="row" style="text-align:left;padding:2px 8px">{_text(lesson)}</th>'
-            f'<td style="padding:2px 8px">{s["answered"]} of {s["total"]}</td>'
-            f'<td style="padding:2px 8px">{s["score"]:.0%}</td></tr>'
-            for lesson, s in scores.items()
+            f'<td style="padding:2px 8px">{_text(progress_words(*_tally_of(answers, lesson_of, lesson, total)))}'
+            "</td></tr>"
+            for lesson, total in sorted(totals.items())
         )
         who = f" for {_text(self.store.learner)}" if self.store.learner else ""
         self.table.value = (
             f'<table style="border-collapse:collapse;color:#111"><caption style="text-align:left">'
             f"<strong>Your progress{who}</strong></caption>"
             '<tr><th scope="col" style="text-align:left;padding:2px 8px">Lesson</th>'
-            '<th scope="col" style="padding:2px 8px">Answered</th>'
-            f'<th scope="col" style="padding:2px 8px">Score</th></tr>{rows}</table>'
+            f'<th scope="col" style="text-align:left;padding:2px 8px">Quizzes</th></tr>{rows}</table>'
         )
+
+
+def _tally_of(answers: dict[str, Any], lesson_of: dict[str, str], lesson: str, total: int) -> tuple[int, ...]:
+    """(answered, total, right, partly right) for one lesson, for ``progress_words``."""
+    answered, right, partly = tally(e for quiz_id, e in answers.items() if lesson_of.get(quiz_id) == lesson)
+    return answered, total, right, partly
 
 
 def progress_widget(store: ProgressStore) -> widgets.Widget:
