@@ -61,12 +61,6 @@ def test_density_is_items_per_100_words():
     assert two.items == one.items and two.words > one.words
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 11 goal not met yet: with the nine corpus keys the real articles average 1.45 clear-cut items "
-    "per 100 words (the five seed articles alone: 2.29, which the passages were re-balanced to); the slanted "
-    "passages, at 2.3-2.9, need a second re-balance. benchmarks/balance.py prints the figures.",
-)
 def test_slanted_passages_are_as_loaded_as_real_articles():
     """Is each team-written passage with a slant within ±30% of the real articles' clear-cut loaded density?
 
