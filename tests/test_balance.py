@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 import pytest
 
 from medialit.balance import SIDES, Density, clear_cut_density, is_invented, quiz_techniques, side
@@ -76,3 +78,25 @@ def test_slanted_passages_are_as_loaded_as_real_articles():
             continue
         density = clear_cut_density([info.id]).per_100_words
         assert 0.7 * real <= density <= 1.3 * real, f"{info.id}: {density:.2f} per 100 words, real {real:.2f}"
+
+
+def test_every_technique_has_a_quiz_on_each_side():
+    """Does every technique taught on the five samples' side also have a quiz on the other side, and vice versa?
+
+    Issue 11: each loaded category, sourcing class and opinion presented as news, on material from each side.
+    "Each side" is the samples' way (right-rated or unrated) and the other way (left- or center-rated).
+    """
+    samples_way, other_way = defaultdict(set), defaultdict(set)
+    for quiz in load_quizzes():
+        bucket = other_way if side(quiz.passage.article_id) in ("left", "center") else samples_way
+        for technique in quiz_techniques(quiz):
+            bucket[technique].add(quiz.id)
+    missing = {t for t in samples_way.keys() | other_way.keys() if not (samples_way[t] and other_way[t])}
+    assert not missing, f"techniques quizzed on one side only: {sorted(missing)}"
+
+
+def test_at_least_40_percent_of_quizzes_do_not_lean_the_samples_way():
+    """Are at least 40% of quiz items on left- or center-rated material (issue 11)?"""
+    quizzes = load_quizzes()
+    other = sum(side(q.passage.article_id) in ("left", "center") for q in quizzes)
+    assert other / len(quizzes) >= 0.40, f"{other} of {len(quizzes)}"

@@ -22,8 +22,10 @@ def _wrong_answer(quiz):
         return [o for o in quiz.options if o not in solution][:1] or solution[:1]
     if quiz.kind == "highlight":
         return [next(i for i in range(len(quiz.passage.words)) if i not in solution)]
-    if quiz.kind in ("label-sentences", "source-the-number"):
-        return ["other" if quiz.kind == "label-sentences" else "anonymous"] * len(solution)
+    if quiz.kind == "label-sentences":
+        return ["other"] * len(solution)
+    if quiz.kind == "source-the-number":
+        return ["named-document" if set(solution) == {"anonymous"} else "anonymous"] * len(solution)
     if quiz.kind == "numeric":
         return solution + 50
     return quiz.passage.sentences[0].text
