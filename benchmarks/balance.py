@@ -100,18 +100,24 @@ def print_quizzes() -> None:
     other = sum(by_side[s] for s in SIDES if s not in SAMPLES_WAY)
     print(
         f"   not leaning the way of the five samples (left + center): {other} of {len(quizzes)} = {100 * other / len(quizzes):.1f}%"
+        f" (goal: at least 40%, {'met' if other >= 0.4 * len(quizzes) else 'NOT met'})"
     )
     table: dict[str, Counter] = defaultdict(Counter)
     for quiz in quizzes:
         for technique in quiz_techniques(quiz):
             table[technique][side(quiz.passage.article_id)] += 1
+    one_sided = 0
     print("\n   Quiz items per technique and side (a quiz counts once for each technique it asks about)")
     print(f"   {'technique':30}" + "".join(f"{s:>9}" for s in SIDES) + "   missing a side")
     for technique in sorted(table):
         row = table[technique]
-        gaps = [] if row["left"] else ["left"]
+        gaps = [] if row["left"] + row["center"] else ["left or center"]
         gaps += [] if row["right"] + row["unrated"] else ["right or unrated"]
         print(f"   {technique:30}" + "".join(f"{row[s]:9}" for s in SIDES) + f"   {', '.join(gaps)}")
+        one_sided += bool(gaps)
+    print(
+        f"   techniques quizzed on one side only: {one_sided} (goal: 0, {'met' if not one_sided else 'NOT met'})"
+    )
 
 
 def print_density(all_texts: list[Text]) -> None:
