@@ -6,6 +6,7 @@ import html
 import itertools
 
 from .schema import LOADED_CATEGORIES, SOURCING, SpanSet
+from .wording import count, quoted
 
 __all__ = ["CATEGORY_STYLES", "render_html"]
 
@@ -23,12 +24,12 @@ CATEGORY_STYLES: dict[str, tuple[str, str, str]] = {
 OPINION_LABELS = {"writer-opinion": "writer's opinion", "quoted-opinion": "quoted opinion"}
 
 _CSS = """
-body { font: 17px/1.7 Georgia, serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #111; }
+body { font: 17px/1.7 Georgia, serif; max-width: 70ch; margin: 2rem auto; padding: 0 1rem; color: #111; }
 h1 { font: bold 1.3rem system-ui, sans-serif; } .meta { font: 0.9rem system-ui, sans-serif; color: #333; }
-.legend { font: 0.9rem system-ui, sans-serif; border: 1px solid #999; padding: 0.5rem 1rem; margin: 1rem 0; }
-.legend span { margin-right: 1rem; white-space: nowrap; }
+.legend { font: 0.9rem/2.4 system-ui, sans-serif; border: 1px solid #767676; padding: 0.5rem 1rem; margin: 1rem 0; }
+.legend > span { display: inline-block; margin-right: 1.25rem; white-space: nowrap; }
 .loaded { text-decoration-line: underline; text-decoration-thickness: 2px; text-underline-offset: 3px; }
-.tag { font: bold 0.7rem system-ui, sans-serif; vertical-align: super; margin-left: 1px; color: #111; }
+.tag { font: bold 0.7rem/1 system-ui, sans-serif; vertical-align: baseline; margin-left: 2px; color: #111; }
 .stat { border: 1.5px solid #555; border-radius: 3px; padding: 0 2px; }
 .sent { font: bold 0.75rem system-ui, sans-serif; background: #eee; border: 1px solid #555; padding: 0 3px;
         margin-right: 3px; }
@@ -85,9 +86,11 @@ def render_html(
         ):
             piece = _wrap(piece, kind, span, first=start == a, last=end == b)
         body.append(piece)
+    opinion = sum(s.label == "writer-opinion" for s in report.sentences)
     counts = (
-        f"{len(report.loaded)} loaded words or phrases, {len(report.statistics)} numbers, "
-        f"{sum(s.label == 'writer-opinion' for s in report.sentences)} sentences of the writer's opinion"
+        f"{count(len(report.loaded), 'loaded word or phrase', 'loaded words or phrases')}, "
+        f"{count(len(report.statistics), 'number', 'numbers')}, "
+        f"{count(opinion, 'sentence', 'sentences')} of the writer's opinion"
     )
     note_html = f'<p class="meta">{html.escape(note)}</p>' if note else ""
     caveat = (
@@ -116,13 +119,13 @@ def _wrap(piece: str, kind: str, span, *, first: bool, last: bool) -> str:
             span.reason,
             f"Neutral wording: {span.alternative}" if span.alternative else None,
         )
-        tag = f'<span class="tag">[{short}]</span>' if last else ""
+        tag = f'\u2060<span class="tag">[{short}]</span>' if last else ""
         return (
             f'<span class="loaded" tabindex="0" title="{tip}" style="text-decoration-color:{colour};'
             f'text-decoration-style:{style}">{piece}</span>{tag}'
         )
     short = html.escape(span.sourcing if span.sourcing in SOURCING else "number")
-    tag = f'<span class="tag">[{short}]</span>' if last else ""
+    tag = f'\u2060<span class="tag">[{short}]</span>' if last else ""
     return f'<span class="stat" tabindex="0" title="{_tip(span.sourcing + ":", span.reason)}">{piece}</span>{tag}'
 
 
@@ -131,12 +134,12 @@ def render_text(text: str, report: SpanSet) -> str:
     lines = [f"Loaded language ({len(report.loaded)}):"]
     for s in report.loaded:
         who = " (quoted)" if s.speaker == "quoted" else ""
-        lines.append(f"  {s.start:>6}  “{s.text}” [{s.category}]{who}: {s.reason}")
+        lines.append(f"  {s.start:>6}  {quoted(s.text)} [{s.category}]{who}: {s.reason}")
     lines.append(f"\nNumbers and who says so ({len(report.statistics)}):")
     for s in report.statistics:
-        source = f" source: “{s.source}”" if s.source else ""
+        source = f" source: {quoted(s.source)}" if s.source else ""
         check = f"\n          check: {s.check}" if s.check else ""
-        lines.append(f"  {s.start:>6}  “{s.text}” [{s.sourcing}]{source}{check}")
+        lines.append(f"  {s.start:>6}  {quoted(s.text)} [{s.sourcing}]{source}{check}")
     lines.append(f"\nSentences ({len(report.sentences)}):")
     for s in report.sentences:
         score = f" {s.score:.2f}" if s.score is not None else ""

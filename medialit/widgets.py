@@ -10,6 +10,7 @@ from typing import Any
 import ipywidgets as widgets
 from IPython.display import display
 
+from .choicegroup import ChoiceGroup
 from .display import reveal as _reveal
 from .display.views import reveal_after, show_article, show_counts, show_response, show_table
 from .display.wording import progress_words, tally
@@ -18,7 +19,8 @@ from .progress import LearnerNameError, ProgressStore, hand_in
 from .quiz import Quiz, Result, get_quiz, load_quizzes
 from .quiz.model import PARTLY, RIGHT, WRONG
 from .quiz.scoring import about_item
-from .schema import LOADED_CATEGORIES, SENTENCE_LABELS, SOURCING, SPEAKERS, SentenceSpan
+from .schema import LOADED_CATEGORIES, SENTENCE_LABELS, SOURCING, SentenceSpan
+from .wording import quoted, readable
 
 __all__ = [
     "QuizWidget",
@@ -44,7 +46,6 @@ __all__ = [
 # Text colours with at least 4.5:1 contrast on white; every message also carries an icon and words.
 GREEN, RED, AMBER, GREY = "#006400", "#B00020", "#8a5300", "#333333"
 BLANK = ""  # the value of a dropdown's "(choose)" entry
-_VOCABULARY = frozenset((*LOADED_CATEGORIES, *SOURCING, *SENTENCE_LABELS, *SPEAKERS))
 _VERDICTS = {RIGHT: ("Full marks", GREEN), PARTLY: ("Partly right", AMBER), WRONG: ("Not yet", RED)}
 _WIDE = {"description_width": "initial"}
 
@@ -66,9 +67,7 @@ def _text(value: Any) -> str:
     return html.escape(str(value)).replace("\n", "<br>")
 
 
-def _readable(value: str) -> str:
-    """A vocabulary value as a reader sees it ("writer-opinion" -> "writer opinion")."""
-    return value.replace("-", " ") if value in _VOCABULARY else value
+_readable = readable  # the name tests and older notebooks use
 
 
 def _message(body: str, colour: str = GREY) -> str:
@@ -103,6 +102,25 @@ def _passage_html(quiz: Quiz) -> str:
 
 def _sentence_of(quiz: Quiz, start: int) -> SentenceSpan | None:
     return next((s for s in quiz.passage.sentences if s.start <= start < s.end), None)
+
+
+def split_gap(gap: str) -> tuple[str, bool, str]:
+    """The text between two words, split by where it belongs: ``(closing, paragraph, opening)``.
+
+    ``closing`` stays on the line of the word before (a full stop, a comma, a free-standing dash or
+    bracket), ``paragraph`` says a line break comes between, and ``opening`` stays with the word after (an
+    opening bracket or quotation mark touching it). ``split_gap(".\\n\\n“")`` -> ``(".", True, "“")``;
+    ``split_gap(", (")`` -> ``(",", False, "(")``; ``split_gap(" ( – ")`` -> ``("( –", False, "")``.
+    """
+    if "\n" in gap:
+        head, _, rest = gap.partition("\n")
+        middle, _, tail = rest.rpartition("\n")
+        return " ".join((head.strip() + " " + middle.strip()).split()), True, tail.strip()
+    tokens = gap.split()
+    if not tokens:
+        return "", False, ""
+    opening = tokens.pop() if not gap[-1].isspace() and (len(tokens) > 1 or gap[0].isspace()) else ""
+    return " ".join(tokens), False, opening
 
 
 class QuizWidget:
@@ -162,12 +180,8 @@ class QuizWidget:
         return widgets.HTML(value=_passage_html(self.quiz))
 
     def _choice(self) -> list[widgets.Widget]:
-        radio = widgets.RadioButtons(
-            options=[(_readable(o), o) for o in self.quiz.options],
-            value=None,
-            description="Your answer:",
-            style=_WIDE,
-            layout=widgets.Layout(width="auto"),
+        radio = ChoiceGroup(
+            options=[(_readable(o), o) for o in self.quiz.options], label="Your answer:", group=self.quiz.id
         )
         self._inputs = [radio]
         return [self._passage(), radio]
@@ -186,20 +200,37 @@ class QuizWidget:
         passage = self.quiz.passage
         pieces: list[widgets.Widget] = []
         buttons: list[widgets.ToggleButton] = []
+        unit: list[widgets.Widget] = []  # one word with the punctuation that must stay on its line
+
+        def punctuation(text: str) -> widgets.HTML:
+            return widgets.HTML(value=_text(text), layout=widgets.Layout(margin="0 1px", width="auto"))
+
+        def close_unit() -> None:
+            if unit:
+                box = widgets.HBox(
+                    list(unit), layout=widgets.Layout(flex_flow="row nowrap", align_items="center")
+                )
+                box.add_class("medialit-word")
+                pieces.append(box)
+                unit.clear()
+
         at = passage.start
         for word in [*passage.words, None]:
             end = word.start if word is not None else passage.end
-            gap = passage.text[at - passage.start : end - passage.start]
-            if "\n" in gap:
+            closing, paragraph, opening = split_gap(passage.text[at - passage.start : end - passage.start])
+            if closing and unit:
+                unit.append(punctuation(closing))
+            elif closing:
+                opening = f"{closing} {opening}".strip()
+            close_unit()
+            if paragraph:
                 pieces.append(widgets.HTML(value="", layout=widgets.Layout(width="100%", height="0.5em")))
-            if gap.strip():
-                pieces.append(
-                    widgets.HTML(
-                        value=_text(gap.strip()), layout=widgets.Layout(margin="0 1px", width="auto")
-                    )
-                )
             if word is None:
+                if opening:
+                    pieces.append(punctuation(opening))
                 break
+            if opening:
+                unit.append(punctuation(opening))
             button = widgets.ToggleButton(
                 value=False,
                 description=word.text,
@@ -208,7 +239,7 @@ class QuizWidget:
             )
             button.observe(self._mark_word, names="value")
             buttons.append(button)
-            pieces.append(button)
+            unit.append(button)
             at = word.end
         self._inputs = buttons
         words = widgets.Box(
@@ -380,7 +411,7 @@ class QuizWidget:
 
     def _offer_help(self) -> None:
         if self._misses >= 1 and self.quiz.hint:
-            self.hint.value = _message(f"<strong>💡 Hint:</strong> {_text(self.quiz.hint)}", AMBER)
+            self.hint.value = _message(f"<strong>Hint:</strong> {_text(self.quiz.hint)}", AMBER)
         if self._misses >= 2:
             self.show_answer_button.disabled = False
             self.show_answer_button.tooltip = "Fill in the answer key's answer"
@@ -395,7 +426,7 @@ class QuizWidget:
             except (MedialitError, OSError, ValueError) as exc:
                 note = f"<p>⚠ This could not be noted in your progress: {_text(exc)}</p>"
         self.feedback.value = _message(
-            "<strong>👁 The answer key's answer is filled in above.</strong>"
+            "<strong>The answer key's answer is filled in above.</strong>"
             f"<p><strong>Why:</strong> {_text(self.quiz.explanation)}</p>{note}",
             "#111",
         )
@@ -424,7 +455,7 @@ class QuizWidget:
         if self.store.revealed(self.quiz.id):
             self._misses = 2
             self._offer_help()
-            self.feedback.value += _message("👁 You looked at the answer key's answer for this quiz before.")
+            self.feedback.value += _message("You looked at the answer key's answer for this quiz before.")
         elif not entry.get("correct"):
             self._misses = 1
             self._offer_help()
@@ -713,7 +744,7 @@ def comparison_html(text: str, key: SpanSet, report: SpanSet) -> str:
 
     parts.append("<h4>Loaded words and phrases</h4>")
     found = [
-        f"“{_text(k.text)}”" + (f" (the machine marked “{_text(p.text)}”)" if p.text != k.text else "")
+        _text(quoted(k.text)) + (f" (the machine marked {_text(quoted(p.text))})" if p.text != k.text else "")
         for k, p in loaded["both"]
     ]
     parts.append(_heading("✓ Found by both", len(found)) + _inline(found))
@@ -726,7 +757,7 @@ def comparison_html(text: str, key: SpanSet, report: SpanSet) -> str:
         + _items([_context(text, p.start, p.end) + f" [{_text(p.category)}]" for p in loaded["extra"]])
     )
     if loaded["debatable"]:
-        skipped = ", ".join(f"“{_text(k.text)}”" for k in loaded["debatable"])
+        skipped = ", ".join(_text(quoted(k.text)) for k in loaded["debatable"])
         parts.append(
             f'<p style="margin:0.25em 0 0.75em">Debatable ones the machine skipped (no one loses marks '
             f"for these either way): {skipped}</p>"
@@ -735,7 +766,7 @@ def comparison_html(text: str, key: SpanSet, report: SpanSet) -> str:
     parts.append("<h4>Numbers and who says so</h4>")
     parts.append(
         _heading("✓ Found by both", len(stats["both"]))
-        + _inline([f"“{_text(k.text)}”" for k, _ in stats["both"]])
+        + _inline([_text(quoted(k.text)) for k, _ in stats["both"]])
     )
     parts.append(
         _heading("✗ Found by both, but a different answer to “who says so?”", len(stats["sourcing"]))
@@ -767,7 +798,7 @@ def comparison_html(text: str, key: SpanSet, report: SpanSet) -> str:
         accepted = ", ".join(_readable(x) for x in (k.label, *k.also_acceptable))
         short = k.text if len(k.text) <= 160 else k.text[:157] + "…"
         rows.append(
-            f"“{_text(short)}”<br>machine: <strong>{_text(_readable(label) if label else 'no label')}</strong>; "
+            f"{_text(quoted(short))}<br>machine: <strong>{_text(_readable(label) if label else 'no label')}</strong>; "
             f"answer key: <strong>{_text(accepted)}</strong>"
         )
     parts.append(_heading("✗ Sentences where they disagree", len(rows)) + _items(rows))

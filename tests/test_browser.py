@@ -341,7 +341,7 @@ def _answer_quizzes(page: Any, expected: dict[str, Any], where: str) -> dict[str
 
     choice = page.locator(f".quiz-{CHOICE}")
     choice.scroll_into_view_if_needed()
-    option = choice.locator(".widget-radio-box label").filter(
+    option = choice.locator(".medialit-choice label").filter(
         has_text=re.compile(rf"^\s*{re.escape(expected['label'])}\s*$")
     )
     option.click()
@@ -374,7 +374,7 @@ def _assert_restored(page: Any, expected: dict[str, Any]) -> None:
     assert active == expected["indices"]
     choice = page.locator(f".quiz-{CHOICE}")
     assert "Restored" in _feedback(choice).inner_text()
-    checked = choice.locator(".widget-radio-box input:checked")
+    checked = choice.locator(".medialit-choice input:checked")
     assert checked.count() == 1
     label = checked.locator("xpath=..").inner_text().strip()
     assert label == expected["label"]

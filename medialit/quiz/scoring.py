@@ -17,6 +17,7 @@ from ..schema import (
     StatisticSpan,
 )
 from ..text import normalize
+from ..wording import count, in_words, quoted, readable
 from .model import PARTLY, RIGHT, WRONG, ItemResult, Quiz, Result
 
 VOCABULARIES = {
@@ -227,9 +228,15 @@ def _check_choice(quiz: Quiz, answer: Any) -> Result:
     item = about_item(quiz)
     if str(answer) in _accepted(item, quiz.spec["ask"]):
         return _result(
-            1.0, [item.reason or quiz.explanation], [ItemResult(str(answer), "right", item.reason or "")]
+            1.0,
+            [in_words(item.reason or quiz.explanation)],
+            [ItemResult(str(answer), "right", item.reason or "")],
         )
-    return _result(0.0, [f"The answer key does not say “{answer}” here."], [ItemResult(str(answer), "wrong")])
+    return _result(
+        0.0,
+        [f"The answer key does not say {quoted(readable(str(answer)))} here."],
+        [ItemResult(str(answer), "wrong")],
+    )
 
 
 def _check_multi(quiz: Quiz, answer: Any) -> Result:
@@ -302,7 +309,8 @@ def _check_highlight(quiz: Quiz, answer: Any) -> Result:
     noun = "loaded words or phrases" if target == "loaded" else "numbers"
     lines = [f"You found {len(found)} of the {len(required)} {noun} in the key."]
     if precision < 1:
-        lines.append(f"{sum(1 for i in items if i.status == 'extra')} of your selections are not in the key.")
+        extra = sum(1 for i in items if i.status == "extra")
+        lines.append(f"{count(extra, 'of your selections is', 'of your selections are')} not in the key.")
     lines += [_describe(i) for i in items]
     return _result(len(found) / len(required) * precision, lines, items)
 
@@ -323,7 +331,9 @@ def _check_per_item(quiz: Quiz, answer: Any, keys: list[Any], field: str, empty:
             items.append(ItemResult(key.text, "missed", "No answer given."))
         else:
             items.append(
-                ItemResult(key.text, "right" if ok else "wrong", reason if ok else f"You said {value}.")
+                ItemResult(
+                    key.text, "right" if ok else "wrong", reason if ok else f"You said {readable(value)}."
+                )
             )
     lines = [f"{right} of {len(keys)} right."] + [_describe(i) for i in items]
     return _result(right / len(keys), lines, items)
@@ -410,5 +420,5 @@ _STATUS_WORDS = {
 
 
 def _describe(item: ItemResult) -> str:
-    reason = f": {item.reason}" if item.reason else ""
-    return f"  {_STATUS_WORDS[item.status]}: “{item.text}”{reason}"
+    reason = f": {in_words(item.reason)}" if item.reason else ""
+    return f"  {_STATUS_WORDS[item.status]}: {quoted(item.text)}{reason}"

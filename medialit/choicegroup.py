@@ -1,0 +1,124 @@
+"""A choice quiz's options as one labelled radio group: a custom widget built with anywidget.
+
+ipywidgets' ``RadioButtons`` renders every ``<input type="radio">`` with an empty ``name``, so a browser
+treats all the radio buttons on a page as one group: an arrow key in one quiz changes another quiz's
+answer, and "Your answer:" is not tied to its options. This control renders a ``<fieldset>`` whose
+``<legend>`` names the group, with radio buttons sharing a ``name`` unique to each view. It only shows and
+sets ``value``; scoring stays in :mod:`medialit.quiz`.
+"""
+
+from __future__ import annotations
+
+import anywidget
+import traitlets
+
+_ESM = r"""
+let views = 0;
+
+function render({ model, el }) {
+  views += 1;
+  const name = `medialit-choice-${model.get("group")}-${views}-${Math.random().toString(36).slice(2, 8)}`;
+  const fieldset = document.createElement("fieldset");
+  fieldset.className = "medialit-choice";
+  const legend = document.createElement("legend");
+  const list = document.createElement("div");
+  list.className = "medialit-choice-options";
+  fieldset.append(legend, list);
+  el.append(fieldset);
+
+  function sync() {
+    for (const input of list.querySelectorAll("input")) {
+      input.checked = input.value === model.get("value");
+      input.disabled = model.get("disabled");
+    }
+  }
+
+  function draw() {
+    legend.textContent = model.get("label");
+    list.replaceChildren();
+    for (const [text, value] of model.get("options")) {
+      const label = document.createElement("label");
+      const input = document.createElement("input");
+      input.type = "radio";
+      input.name = name;
+      input.value = value;
+      input.addEventListener("change", () => {
+        if (input.checked) {
+          model.set("value", value);
+          model.save_changes();
+        }
+      });
+      label.append(input, document.createTextNode(` ${text}`));
+      list.append(label);
+    }
+    sync();
+  }
+
+  model.on("change:options", draw);
+  model.on("change:label", draw);
+  model.on("change:value", sync);
+  model.on("change:disabled", sync);
+  draw();
+  return () => {
+    model.off("change:options", draw);
+    model.off("change:label", draw);
+    model.off("change:value", sync);
+    model.off("change:disabled", sync);
+  };
+}
+
+export default { render };
+"""
+
+# Colours come from JupyterLab's theme variables, with light fallbacks for pages without them.
+_CSS = """
+.medialit-choice {
+  border: 1px solid var(--jp-border-color1, #767676);
+  border-radius: 4px;
+  margin: 0.25em 0;
+  padding: 0.25em 0.75em 0.5em;
+  color: var(--jp-content-font-color1, #111);
+  background: var(--jp-layout-color1, #fff);
+}
+.medialit-choice legend {
+  font-weight: bold;
+  padding: 0 0.25em;
+}
+.medialit-choice label {
+  display: block;
+  padding: 0.15em 0;
+  cursor: pointer;
+}
+.medialit-choice input {
+  margin-right: 0.4em;
+}
+.medialit-choice input:focus-visible {
+  outline: 2px solid var(--jp-brand-color1, #1565c0);
+  outline-offset: 2px;
+}
+"""
+
+
+class ChoiceGroup(anywidget.AnyWidget):
+    """Radio buttons in a ``<fieldset>`` named by ``label``: one group per quiz.
+
+    ``options`` is a list of ``(shown text, value)`` pairs; ``value`` is the chosen value or None.
+    ``group`` is part of the radio buttons' ``name`` (each view adds a suffix of its own, so two views of
+    one widget never share a group either).
+    """
+
+    _esm = _ESM
+    _css = _CSS
+    options = traitlets.List(traitlets.Tuple(traitlets.Unicode(), traitlets.Unicode())).tag(sync=True)
+    value = traitlets.Unicode(None, allow_none=True).tag(sync=True)
+    label = traitlets.Unicode("Your answer:").tag(sync=True)
+    group = traitlets.Unicode("choice").tag(sync=True)
+    disabled = traitlets.Bool(False).tag(sync=True)
+
+    @traitlets.validate("value")
+    def _known_value(self, proposal: traitlets.Bunch) -> str | None:
+        """Only None or one of the options' values (as ipywidgets' RadioButtons allows)."""
+        value = proposal["value"]
+        if value is not None and value not in {v for _, v in self.options}:
+            raise traitlets.TraitError(f"{value!r} is not one of the options")
+        return value
