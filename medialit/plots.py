@@ -27,6 +27,13 @@ def _axes(ax: Axes | None) -> Axes:
     return plt.subplots(figsize=(8, 4))[1]
 
 
+def _counts_on(axis) -> None:
+    """Whole-number ticks only, for an axis that counts things (no "2.5 times used")."""
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True))
+
+
 def _short(article_id: str) -> str:
     return article_id.replace("-", "\n", 1)
 
@@ -41,6 +48,7 @@ def word_choice(article_id: str, ax: Axes | None = None) -> Axes:
         bar.set_hatch(hatch)
     ax.set_xticks(range(len(terms)), [t.replace(" ", "\n") for t in terms])
     ax.set_ylabel("times used")
+    _counts_on(ax.yaxis)
     ax.set_xlabel("word for the same people")
     ax.set_title(f"Word choice in {article_id}")
     return ax
@@ -79,6 +87,7 @@ def sourced_vs_unsourced(ax: Axes | None = None) -> Axes:
     )
     ax.set_xticks(list(x), [_short(i) for i in ids], fontsize=8)
     ax.set_ylabel("statistics in the article")
+    _counts_on(ax.yaxis)
     ax.set_xlabel("article")
     ax.set_title("Who says so? Statistics by source")
     ax.legend(fontsize=8)
@@ -130,6 +139,7 @@ def detector_vs_key(article_id: str, ax: Axes | None = None) -> Axes:
     )
     ax.set_xticks(list(x), kinds)
     ax.set_ylabel("how many")
+    _counts_on(ax.yaxis)
     ax.set_xlabel("what was counted")
     ax.set_title(f"Answer key and detectors on {article_id}")
     ax.legend(fontsize=8)

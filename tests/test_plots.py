@@ -40,3 +40,15 @@ def test_palette_is_colour_blind_safe():
     """Are the colours Okabe and Ito's, and the markers free of the pale yellow?"""
     assert plots.OKABE_ITO[:3] == ("#E69F00", "#56B4E9", "#009E73")
     assert "#F0E442" not in plots.MARKER_COLOURS
+
+
+@pytest.mark.parametrize("draw", [CHARTS[0], CHARTS[2], CHARTS[4]])
+def test_count_axes_have_whole_number_ticks(draw):
+    """Does an axis that counts things tick only at whole numbers (no "2.5 times used")?"""
+    fig, ax = plt.subplots()
+    draw(ax)
+    ax.set_ylim(0, 3)  # a small count is where fractional ticks appeared
+    fig.canvas.draw()
+    ticks = [t for t in ax.get_yticks() if 0 <= t <= 3]
+    assert ticks and all(float(t).is_integer() for t in ticks), ticks
+    plt.close(fig)

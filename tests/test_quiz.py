@@ -9,6 +9,7 @@ import pytest
 from medialit.errors import DataFileError
 from medialit.quiz import KINDS, get_quiz, load_quizzes
 from medialit.quiz.loader import read_quiz_file
+from medialit.schema import SENTENCE_LABELS
 
 QUIZZES = load_quizzes()
 
@@ -192,3 +193,41 @@ def test_unknown_quiz_id():
     """Does asking for a quiz that does not exist list the ones that do?"""
     with pytest.raises(Exception, match="l01-flood-category"):
         get_quiz("no-such-quiz")
+
+
+def test_one_extra_selection_is_counted_in_the_singular():
+    """Does one word outside the key read "1 of your selections is not in the key."?"""
+    quiz = get_quiz("l01-headline-highlight")
+    key = quiz.passage.key_spans("loaded")
+    outside = next(
+        i
+        for i, w in enumerate(quiz.passage.words)
+        if not any(w.start < s.end and s.start < w.end for s in key)
+    )
+    feedback = quiz.check([*quiz.solution(), outside]).feedback
+    assert "1 of your selections is not in the key." in feedback
+    assert "selections are" not in feedback
+
+
+def test_feedback_names_labels_as_the_options_do():
+    """Does feedback on sentence labels say "writer opinion", as the options do, never "writer-opinion"?"""
+    seen = 0
+    for quiz in load_quizzes():
+        if quiz.kind != "label-sentences":
+            continue
+        wrong = [next(x for x in SENTENCE_LABELS if not s.accepts(x)) for s in quiz.passage.sentences]
+        for answer in (wrong, quiz.solution()):
+            feedback = quiz.check(answer).feedback
+            seen += 1
+            for label in SENTENCE_LABELS:
+                assert label not in feedback or "-" not in label, (quiz.id, label, feedback)
+    assert seen
+
+
+def test_no_doubled_quotation_marks_in_feedback():
+    """Is a quoted phrase that ends in a quotation shown without two closing marks in a row (“…””)?"""
+    for quiz in load_quizzes():
+        if quiz.kind not in ("highlight", "label-sentences", "source-the-number"):
+            continue
+        feedback = quiz.check(quiz.solution()).feedback
+        assert "””" not in feedback and "““" not in feedback, (quiz.id, feedback)

@@ -78,3 +78,33 @@ def test_text_listing_names_each_span():
     key = medialit.annotations("oig-release-report")
     listing = render_text(medialit.load("oig-release-report").text, key)
     assert all(f"“{s.text}”" in listing for s in (*key.loaded, *key.statistics))
+
+
+def test_counts_agree_with_their_nouns():
+    """Does a report with one number say "1 number", not "1 numbers"?"""
+    text = "Some 300 people came."
+    report = SpanSet(statistics=(StatisticSpan(5, 8, "300", "none", None, "no source given", None, None),))
+    page = render_html(text, report)
+    assert "1 number," in page and "1 numbers" not in page
+    assert "0 loaded words or phrases" in page and "0 sentences of the writer" in page
+
+
+def test_key_tags_sit_on_the_line_and_stay_with_their_terms():
+    """Are tags on the baseline (not raised onto the line above), with room between the key's lines, and
+    glued to their term by a word joiner so a line break never parts them?"""
+    page = render_html(
+        "A flood came.", SpanSet(loaded=(LoadedSpan(2, 7, "flood", "emotive-metaphor", "writer", "r", None),))
+    )
+    css = page[page.index("<style>") : page.index("</style>")]
+    assert "vertical-align: super" not in css
+    legend_rule = next(line for line in css.splitlines() if line.startswith(".legend {"))
+    assert "/2.4" in legend_rule, "the key's lines leave room for wavy and double underlines"
+    assert 'flood</span>\u2060<span class="tag">[metaphor]</span>' in page
+
+
+def test_listing_quotes_without_doubled_marks():
+    """Does the terminal listing show a phrase that ends in a quotation without “…”” doubled marks?"""
+    text = "He warned of an “invasion.” Then left."
+    span = LoadedSpan(16, 27, text[16:27], "emotive-metaphor", "quoted", "war imagery", None)
+    listing = render_text(text, SpanSet(loaded=(span,)))
+    assert "“‘invasion.’”" in listing and "””" not in listing

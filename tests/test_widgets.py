@@ -10,8 +10,10 @@ import re
 
 import ipywidgets
 import pytest
+import traitlets
 
 from medialit import widgets as mw
+from medialit.choicegroup import ChoiceGroup
 from medialit.datafiles import schema_errors
 from medialit.progress import ProgressStore
 from medialit.quiz import get_quiz, load_quizzes
@@ -409,3 +411,73 @@ def test_only_widgets_module_calls_display():
         if "IPython.display" in p.read_text(encoding="utf-8")
     )
     assert callers == ["medialit/display/views.py", "medialit/widgets.py"]
+
+
+# --- accessible rendering (issue 16) ----------------------------------------------------------------
+
+
+def test_each_choice_quiz_is_its_own_labelled_group():
+    """Does every choice quiz give its options a legend and a group name of its own?"""
+    groups = {}
+    for quiz in QUIZZES:
+        if quiz.kind == "choice":
+            control = mw.QuizWidget(quiz)._inputs[0]
+            assert isinstance(control, ChoiceGroup)
+            assert control.label.strip()
+            groups[quiz.id] = control.group
+    assert len(groups) > 1 and len(set(groups.values())) == len(groups)
+
+
+def test_a_choice_group_takes_only_its_own_options():
+    """Can a choice be set to one of its options or cleared, and is anything else refused?"""
+    control = ChoiceGroup(options=[("writer opinion", "writer-opinion"), ("headline", "headline")])
+    control.value = "writer-opinion"
+    control.value = None
+    with pytest.raises(traitlets.TraitError):
+        control.value = "writer opinion"
+
+
+@pytest.mark.parametrize(
+    ("gap", "parts"),
+    [
+        (". \n\n", (".", True, "")),
+        (".\n\n“", (".", True, "“")),
+        (", (", (",", False, "(")),
+        (" ( – ", ("( –", False, "")),
+        (" “", ("", False, "“")),
+        ("” ", ("”", False, "")),
+        (" ", ("", False, "")),
+    ],
+)
+def test_punctuation_goes_with_its_word(gap, parts):
+    """Does a closing mark stay with the word before, an opening one with the word after?"""
+    assert mw.split_gap(gap) == parts
+
+
+def test_no_line_of_a_highlight_passage_starts_with_closing_punctuation():
+    """In every highlight quiz, does each paragraph start with a word (or an opening mark), never a
+    closing ". " or "," left over from the paragraph before, and is no mark alone between words?"""
+    for quiz in QUIZZES:
+        if quiz.kind != "highlight":
+            continue
+        box = next(w for w in walk(mw.QuizWidget(quiz).root) if "medialit-words" in w._dom_classes)
+        for child in box.children:
+            assert isinstance(child, ipywidgets.HBox) or child.value in ("", *"“‘(["), (quiz.id, child)
+            if isinstance(child, ipywidgets.HBox):
+                assert any(isinstance(c, ipywidgets.ToggleButton) for c in child.children)
+                first = child.children[0]
+                if isinstance(first, ipywidgets.HTML):
+                    assert html.unescape(first.value)[:1] not in ".,;:!?)]”’", (quiz.id, first.value)
+
+
+def test_no_emoji_that_shows_as_a_box():
+    """Are the hint and answer-key notes free of emoji that need an emoji font (💡, 👁)?"""
+    quiz = next(q for q in QUIZZES if q.kind == "choice" and q.hint)
+    w = mw.QuizWidget(quiz)
+    w.set_answer(wrong_answer(quiz))
+    w.check()
+    w.check()
+    w.show_answer()
+    shown = w.hint.value + w.feedback.value
+    assert "Hint:" in shown and "answer key" in shown
+    assert not [c for c in shown if ord(c) > 0xFFFF], "no characters outside the Basic Multilingual Plane"
