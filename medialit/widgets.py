@@ -43,8 +43,18 @@ __all__ = [
     "show_table",
 ]
 
-# Text colours with at least 4.5:1 contrast on white; every message also carries an icon and words.
-GREEN, RED, AMBER, GREY = "#006400", "#B00020", "#8a5300", "#333333"
+# Colours come from the notebook's theme (JupyterLab's CSS variables, also in Voila), so text stays readable
+# in light and dark themes; the fallbacks are for pages without them (contrast >= 4.5:1 on white). Text is
+# always the theme's text colour; a message's kind shows as a coloured bar beside it (a mark: >= 3:1 in
+# JupyterLab Light and Dark), and every message also carries an icon and words.
+TEXT = "var(--jp-content-font-color1, #111)"
+TEXT2 = "var(--jp-content-font-color2, #333)"
+GREEN = "var(--jp-success-color1, #006400)"
+RED = "var(--jp-error-color1, #b00020)"
+AMBER = "var(--jp-warn-color0, #8a5300)"
+GREY = TEXT2
+LINK = "var(--jp-content-link-color, #0b57d0)"
+READING = "font-family:Georgia,'DejaVu Serif',serif;max-width:70ch"  # a proportional reading face, ~70/line
 BLANK = ""  # the value of a dropdown's "(choose)" entry
 _VERDICTS = {RIGHT: ("Full marks", GREEN), PARTLY: ("Partly right", AMBER), WRONG: ("Not yet", RED)}
 _WIDE = {"description_width": "initial"}
@@ -71,7 +81,10 @@ _readable = readable  # the name tests and older notebooks use
 
 
 def _message(body: str, colour: str = GREY) -> str:
-    return f'<div role="status" aria-live="polite" style="color:{colour};line-height:1.5">{body}</div>'
+    return (
+        f'<div role="status" aria-live="polite" style="color:{TEXT};border-left:4px solid {colour};'
+        f'padding-left:0.5em;margin:0.25em 0;line-height:1.5">{body}</div>'
+    )
 
 
 def _passage_html(quiz: Quiz) -> str:
@@ -95,8 +108,8 @@ def _passage_html(quiz: Quiz) -> str:
     else:
         body = _text(passage.text)
     return (
-        '<blockquote class="medialit-passage" style="border-left:4px solid #555;margin:0.5em 0;'
-        f'padding:0.25em 0.75em;color:#111;line-height:1.6">{body}</blockquote>'
+        f'<blockquote class="medialit-passage" style="border-left:4px solid {TEXT2};margin:0.5em 0;'
+        f'padding:0.25em 0.75em;color:{TEXT};line-height:1.6;{READING}">{body}</blockquote>'
     )
 
 
@@ -289,7 +302,7 @@ class QuizWidget:
             if sentence is not None and sentence.start <= stat.start and stat.end <= sentence.end:
                 a, b = stat.start - sentence.start, stat.end - sentence.start
                 context = (
-                    f'<br><span style="color:#333">“{_text(sentence.text[:a])}<strong><u>'
+                    f'<br><span style="color:{TEXT2}">“{_text(sentence.text[:a])}<strong><u>'
                     f"{_text(sentence.text[a:b])}</u></strong>{_text(sentence.text[b:])}”</span>"
                 )
             parts.append(
@@ -320,7 +333,7 @@ class QuizWidget:
             value=f"<p>The sentence to rewrite:</p>{_passage_html(self.quiz)}"
             if sentence.text == self.quiz.passage.text
             else f"{_passage_html(self.quiz)}<p>The sentence to rewrite:</p>"
-            f'<blockquote style="margin:0.5em 0;padding:0.25em 0.75em;border-left:4px solid #555">'
+            f'<blockquote style="margin:0.5em 0;padding:0.25em 0.75em;border-left:4px solid {TEXT2};{READING}">'
             f"{_text(sentence.text)}</blockquote>"
         )
         return [original, box]
@@ -405,7 +418,7 @@ class QuizWidget:
         lines = rest if head.startswith(verdict) else f"{head}\n{rest}".strip("\n")
         return _message(
             f'<strong style="font-size:1.1em">{result.icon} {verdict}</strong> (score {result.score:.0%})'
-            f'<div style="color:#111">{_text(lines)}</div>',
+            f'<div style="color:{TEXT}">{_text(lines)}</div>',
             colour,
         )
 
@@ -428,7 +441,7 @@ class QuizWidget:
         self.feedback.value = _message(
             "<strong>The answer key's answer is filled in above.</strong>"
             f"<p><strong>Why:</strong> {_text(self.quiz.explanation)}</p>{note}",
-            "#111",
+            TEXT,
         )
         _reveal.announce(self.quiz.id, _reveal.REVEALED)
 
@@ -542,7 +555,7 @@ class ProgressWidget(widgets.VBox):
         )
         who = f" for {_text(self.store.learner)}" if self.store.learner else ""
         self.table.value = (
-            f'<table style="border-collapse:collapse;color:#111"><caption style="text-align:left">'
+            f'<table style="border-collapse:collapse;color:{TEXT}"><caption style="text-align:left">'
             f"<strong>Your progress{who}</strong></caption>"
             '<tr><th scope="col" style="text-align:left;padding:2px 8px">Lesson</th>'
             f'<th scope="col" style="text-align:left;padding:2px 8px">Quizzes</th></tr>{rows}</table>'
@@ -590,7 +603,7 @@ class ExportWidget(widgets.VBox):
             return
         link = (
             f'<a class="medialit-download" download="{html.escape(result.filename)}" '
-            f'href="{result.data_uri}" style="font-weight:bold;color:#0b57d0">'
+            f'href="{result.data_uri}" style="font-weight:bold;color:{LINK}">'
             f"⬇ Download {_text(result.filename)}</a> and hand it in as your teacher asks."
         )
         parts = [_message(f"✓ Your results are ready. {link}", GREEN)]
@@ -721,7 +734,7 @@ def _context(text: str, start: int, end: int, width: int = 45) -> str:
 
 def _items(rows: list[str], empty: str = "none") -> str:
     if not rows:
-        return f'<p style="margin:0.25em 0 0.75em 1em;color:#333"><em>{empty}</em></p>'
+        return f'<p style="margin:0.25em 0 0.75em 1em;color:{TEXT2}"><em>{empty}</em></p>'
     return '<ul style="margin:0.25em 0 0.75em 0">' + "".join(f"<li>{row}</li>" for row in rows) + "</ul>"
 
 
@@ -740,7 +753,7 @@ def comparison_html(text: str, key: SpanSet, report: SpanSet) -> str:
     """A plain, escaped summary of where the machine agrees with the answer key and where it does not."""
     diff = compare_spans(key, report)
     loaded, stats, sentences = diff["loaded"], diff["statistics"], diff["sentences"]
-    parts = ['<div class="medialit-comparison" style="color:#111;line-height:1.5">']
+    parts = [f'<div class="medialit-comparison" style="color:{TEXT};line-height:1.5">']
 
     parts.append("<h4>Loaded words and phrases</h4>")
     found = [
@@ -834,7 +847,7 @@ def _bars(title: str, counts: list[tuple[str, int]]) -> str:
         for name, n in counts
     )
     return (
-        f'<table style="border-collapse:collapse;margin:0.25em 1.5em 0.5em 0;color:#111;display:inline-table;'
+        f'<table style="border-collapse:collapse;margin:0.25em 1.5em 0.5em 0;color:{TEXT};display:inline-table;'
         f'vertical-align:top"><caption style="text-align:left;font-weight:bold">{_text(title)}</caption>'
         f"{rows}</table>"
     )
@@ -867,7 +880,7 @@ def analysis_summary_html(report: SpanSet, words: int | None = None) -> str:
     )
     return _message(
         f"<p>{line}</p><div>{charts}</div><p><em>The machine makes mistakes: check every mark yourself.</em></p>",
-        "#111",
+        TEXT,
     )
 
 

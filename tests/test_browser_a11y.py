@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from . import test_browser
 from .test_browser import (  # noqa: F401  (fixtures pytest finds by name)
     CHOICE,
     LESSON,
@@ -14,6 +17,7 @@ from .test_browser import (  # noqa: F401  (fixtures pytest finds by name)
     _assert_no_widget_errors,
     _wait_for_quizzes,
     chromium,
+    lab,
     lesson,
     page,
     voila,
@@ -69,3 +73,134 @@ def test_arrow_keys_stay_in_one_choice_quiz(voila: Server, page: Any) -> None:  
     untouched = {g["quiz"]: g["checked"] for g in before if g["quiz"] not in (first, second)}
     assert {q: after[q] for q in untouched} == untouched, "no other quiz changed"
     assert f"quiz-{CHOICE}" in after
+
+
+# --- colours from the theme -------------------------------------------------------------------------
+
+_PAIRS = r"""() => {
+    const rgba = (css) => {
+        const m = css.match(/rgba?\(([^)]+)\)/);
+        if (!m) return null;
+        const v = m[1].split(/[ ,\/]+/).filter(Boolean).map(Number);
+        return [v[0], v[1], v[2], v.length > 3 ? v[3] : 1];
+    };
+    const over = (top, under) => top.slice(0, 3).map((c, i) => c * top[3] + under[i] * (1 - top[3])).concat([1]);
+    const background = (el) => {
+        const layers = [];
+        for (let e = el; e; e = e.parentElement) {
+            const c = rgba(getComputedStyle(e).backgroundColor);
+            if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+        }
+        return layers.reverse().reduce((under, top) => over(top, under), [255, 255, 255, 1]);
+    };
+    const pairs = [];
+    for (const el of document.querySelectorAll('.medialit-quiz *')) {
+        const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+        if (!own || !el.getClientRects().length) continue;
+        const bg = background(el);
+        pairs.push({kind: 'text', what: el.tagName + ' ' + el.textContent.trim().slice(0, 40),
+                    fg: over(rgba(getComputedStyle(el).color), bg), bg});
+    }
+    for (const el of document.querySelectorAll('.medialit-passage, .medialit-quiz [role=status]')) {
+        const style = getComputedStyle(el);
+        if (!el.getClientRects().length || parseFloat(style.borderLeftWidth) === 0) continue;
+        const bg = background(el);
+        pairs.push({kind: 'mark', what: 'bar beside ' + el.textContent.trim().slice(0, 40),
+                    fg: over(rgba(style.borderLeftColor), bg), bg});
+    }
+    return pairs;
+}"""
+
+
+def _luminance(rgb: list[float]) -> float:
+    """WCAG 2.2's relative luminance of an sRGB colour given as 0-255 channels."""
+    linear = [
+        (c / 255) / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb[:3]
+    ]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: list[float], b: list[float]) -> float:
+    """WCAG 2.2's contrast ratio of two colours (1 to 21)."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_contrast_formula():
+    """Does the contrast ratio give WCAG's figures: 21:1 for black on white, 1:1 for a colour on itself?"""
+    assert round(contrast([0, 0, 0], [255, 255, 255]), 2) == 21.0
+    assert contrast([17, 17, 17], [17, 17, 17]) == 1.0
+    assert round(contrast([17, 17, 17], [33, 33, 33]), 2) == 1.17  # the issue's Voilà dark figure
+
+
+def _low_contrast(tab: Any) -> tuple[int, list[str]]:
+    """How many colour pairs of the kit's elements were measured, and those below 4.5:1 (text) or 3:1 (marks)."""
+    pairs = tab.evaluate(_PAIRS)
+    low = [
+        f"{p['kind']} {contrast(p['fg'], p['bg']):.2f}:1 {p['what']!r} fg={p['fg'][:3]} bg={p['bg'][:3]}"
+        for p in pairs
+        if contrast(p["fg"], p["bg"]) < (4.5 if p["kind"] == "text" else 3.0)
+    ]
+    return len(pairs), low
+
+
+def _assert_theme(tab: Any, dark: bool) -> None:
+    """The theme really is dark (or light): the first passage's background is dark (or light)."""
+    pairs = [p for p in tab.evaluate(_PAIRS) if p["kind"] == "mark"]
+    assert pairs, "a passage was measured"
+    assert (_luminance(pairs[0]["bg"]) < 0.2) == dark, f"background {pairs[0]['bg']} for dark={dark}"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_voila_text_contrast_in_light_and_dark(voila: Server, page: Any, theme: str) -> None:  # noqa: F811
+    """In Voilà's light and dark themes, is every text of the kit's quizzes at least 4.5:1 against its
+    background, and every bar beside a passage or message at least 3:1?"""
+    page.goto(
+        f"{voila.url}/voila/render/{LESSON}.ipynb?theme={theme}",
+        wait_until="domcontentloaded",
+        timeout=RENDER,
+    )
+    _wait_for_quizzes(page, voila, f"in Voilà ({theme})")
+    choice = page.locator(f".quiz-{CHOICE}")
+    choice.locator("fieldset.medialit-choice input").nth(0).click()
+    choice.locator("button", has_text="Check").click()  # a message with its coloured bar
+    choice.locator("[role=status]").first.wait_for(timeout=60_000)
+    _assert_theme(page, dark=theme == "dark")
+    measured, low = _low_contrast(page)
+    print(f"\n[browser] Voilà {theme}: {measured} colour pairs measured, {len(low)} below the thresholds")
+    assert measured > 50
+    assert not low, "\n".join(low[:20])
+
+
+@pytest.fixture(params=["JupyterLab Light", "JupyterLab Dark"])
+def themed_lab(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> tuple[Server, str]:
+    """test_browser's JupyterLab server, with the theme set in its settings (a setting, not a click)."""
+    plain = test_browser._lab_settings
+
+    def with_theme(folder: Path) -> Path:
+        settings = plain(folder)
+        path = settings / "@jupyterlab" / "apputils-extension" / "themes.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"theme": request.param}), encoding="utf-8")
+        return settings
+
+    monkeypatch.setattr(test_browser, "_lab_settings", with_theme)
+    return request.getfixturevalue("lab"), request.param
+
+
+def test_jupyterlab_text_contrast_in_light_and_dark(themed_lab: tuple[Server, str], page: Any) -> None:  # noqa: F811
+    """In JupyterLab Light and Dark, after Run All Cells, is every text of the kit's quizzes at least 4.5:1
+    and every bar beside a passage at least 3:1?"""
+    server, theme = themed_lab
+    page.goto(f"{server.url}/lab/tree/lessons/{LESSON}.ipynb", wait_until="domcontentloaded")
+    page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=RENDER)
+    test_browser._kernel_idle(page)
+    assert page.evaluate("document.body.dataset.jpThemeLight") == ("false" if "Dark" in theme else "true")
+    test_browser._run_all(page, "Run", "Run All Cells")
+    _wait_for_quizzes(page, server, "after Run All Cells")
+    test_browser._kernel_idle(page)
+    _assert_theme(page, dark="Dark" in theme)
+    measured, low = _low_contrast(page)
+    print(f"\n[browser] {theme}: {measured} colour pairs measured, {len(low)} below the thresholds")
+    assert measured > 50
+    assert not low, "\n".join(low[:20])
