@@ -70,8 +70,21 @@ function render({ model, el }) {
 export default { render };
 """
 
+#: A visible focus ring for every control of a quiz (ipywidgets' own is a 1px light-blue line, nearly
+#: invisible on a blue button): 2px in the theme's text colour, outside the control, so it contrasts with
+#: the page as text does (>= 4.5:1). Added to the page by each ChoiceGroup and WordPicker.
+FOCUS_RING_CSS = """
+.medialit-quiz button:focus-visible, .medialit-quiz input:focus-visible, .medialit-quiz select:focus-visible,
+.medialit-quiz textarea:focus-visible, .medialit-quiz a:focus-visible {
+  outline: 2px solid var(--jp-content-font-color1, #111) !important;
+  outline-offset: 2px !important;
+}
+"""
+
 # Colours come from JupyterLab's theme variables, with light fallbacks for pages without them.
-_CSS = """
+_CSS = (
+    FOCUS_RING_CSS
+    + """
 .medialit-choice {
   border: 1px solid var(--jp-border-color1, #767676);
   border-radius: 4px;
@@ -92,11 +105,8 @@ _CSS = """
 .medialit-choice input {
   margin-right: 0.4em;
 }
-.medialit-choice input:focus-visible {
-  outline: 2px solid var(--jp-brand-color1, #1565c0);
-  outline-offset: 2px;
-}
 """
+)
 
 
 class ChoiceGroup(anywidget.AnyWidget):

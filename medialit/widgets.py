@@ -21,6 +21,7 @@ from .quiz.model import PARTLY, RIGHT, WRONG
 from .quiz.scoring import about_item
 from .schema import LOADED_CATEGORIES, SENTENCE_LABELS, SOURCING, SentenceSpan
 from .wording import quoted, readable
+from .wordpicker import WordPicker
 
 __all__ = [
     "QuizWidget",
@@ -136,6 +137,32 @@ def split_gap(gap: str) -> tuple[str, bool, str]:
     return " ".join(tokens), False, opening
 
 
+def word_units(quiz: Quiz) -> list[dict[str, Any]]:
+    """A highlight passage as the WordPicker's units: each word with the punctuation kept on its line.
+
+    Returns one ``{"before", "word", "after", "paragraph"}`` dict per word of ``quiz.passage.words``, in
+    order, so unit ``i`` is word index ``i`` (the index ``quiz.check`` takes).
+    """
+    passage = quiz.passage
+    units: list[dict[str, Any]] = []
+    at = passage.start
+    for word in [*passage.words, None]:
+        end = word.start if word is not None else passage.end
+        closing, paragraph, opening = split_gap(passage.text[at - passage.start : end - passage.start])
+        if units:
+            units[-1]["after"] = closing
+            units[-1]["paragraph"] = paragraph
+        else:
+            opening = " ".join(p for p in (closing, opening) if p)
+        if word is None:
+            if units and opening:
+                units[-1]["after"] = " ".join(p for p in (units[-1]["after"], opening) if p)
+            break
+        units.append({"before": opening, "word": word.text, "after": "", "paragraph": False})
+        at = word.end
+    return units
+
+
 class QuizWidget:
     """One quiz as widgets: the question, inputs for its kind, and Check / Try again / Show answer.
 
@@ -210,67 +237,13 @@ class QuizWidget:
         return [self._passage(), label, *self._inputs]
 
     def _highlight(self) -> list[widgets.Widget]:
-        passage = self.quiz.passage
-        pieces: list[widgets.Widget] = []
-        buttons: list[widgets.ToggleButton] = []
-        unit: list[widgets.Widget] = []  # one word with the punctuation that must stay on its line
-
-        def punctuation(text: str) -> widgets.HTML:
-            return widgets.HTML(value=_text(text), layout=widgets.Layout(margin="0 1px", width="auto"))
-
-        def close_unit() -> None:
-            if unit:
-                box = widgets.HBox(
-                    list(unit), layout=widgets.Layout(flex_flow="row nowrap", align_items="center")
-                )
-                box.add_class("medialit-word")
-                pieces.append(box)
-                unit.clear()
-
-        at = passage.start
-        for word in [*passage.words, None]:
-            end = word.start if word is not None else passage.end
-            closing, paragraph, opening = split_gap(passage.text[at - passage.start : end - passage.start])
-            if closing and unit:
-                unit.append(punctuation(closing))
-            elif closing:
-                opening = f"{closing} {opening}".strip()
-            close_unit()
-            if paragraph:
-                pieces.append(widgets.HTML(value="", layout=widgets.Layout(width="100%", height="0.5em")))
-            if word is None:
-                if opening:
-                    pieces.append(punctuation(opening))
-                break
-            if opening:
-                unit.append(punctuation(opening))
-            button = widgets.ToggleButton(
-                value=False,
-                description=word.text,
-                tooltip=f"{word.text}: not selected (click to select)",
-                layout=widgets.Layout(width="auto", margin="2px"),
-            )
-            button.observe(self._mark_word, names="value")
-            buttons.append(button)
-            unit.append(button)
-            at = word.end
-        self._inputs = buttons
-        words = widgets.Box(
-            pieces, layout=widgets.Layout(display="flex", flex_flow="row wrap", align_items="center")
-        )
-        words.add_class("medialit-words")
+        picker = WordPicker(units=word_units(self.quiz), label=f"Words of the passage: {self.quiz.prompt}")
+        self._inputs = [picker]
         note = widgets.HTML(
-            value="<p>Selected words are marked ✓ and shown in blue. Click again to unselect.</p>"
+            value="<p>Click a word (or Tab to the passage, move with the arrow keys and press Space) to select "
+            "it; selected words are marked ✓ and underlined. Click or press Space again to unselect.</p>"
         )
-        return [note, words]
-
-    @staticmethod
-    def _mark_word(change: dict[str, Any]) -> None:
-        button, on = change["owner"], change["new"]
-        button.button_style = "info" if on else ""
-        button.icon = "check" if on else ""
-        state = "selected (click to unselect)" if on else "not selected (click to select)"
-        button.tooltip = f"{button.description}: {state}"
+        return [note, picker]
 
     def _dropdowns(self, vocabulary: tuple[str, ...], description: str, count: int) -> list[widgets.Dropdown]:
         options = [("(choose)", BLANK), *[(_readable(v), v) for v in vocabulary]]
@@ -349,7 +322,7 @@ class QuizWidget:
         if kind == "multi":
             return [box.description for box in inputs if box.value]
         if kind == "highlight":
-            return [i for i, button in enumerate(inputs) if button.value]
+            return sorted(inputs[0].selected)
         if kind in ("label-sentences", "source-the-number"):
             return [d.value if d.value != BLANK else None for d in inputs]
         if kind == "numeric":
@@ -367,8 +340,7 @@ class QuizWidget:
                 box.value = box.description in chosen
         elif kind == "highlight":
             chosen = {i for i in answer if isinstance(i, int)} if isinstance(answer, list | tuple) else set()
-            for i, button in enumerate(inputs):
-                button.value = i in chosen
+            inputs[0].selected = sorted(i for i in chosen if 0 <= i < len(self.quiz.passage.words))
         elif kind in ("label-sentences", "source-the-number"):
             values = list(answer) if isinstance(answer, list | tuple) else []
             for n, dropdown in enumerate(inputs):

@@ -329,13 +329,15 @@ def _check_and_time(page: Any, quiz: Any, expected: str) -> tuple[str, float]:
 def _answer_quizzes(page: Any, expected: dict[str, Any], where: str) -> dict[str, float]:
     """Click the right words and the right option, check both, and assert the feedback is full marks."""
     highlight = page.locator(f".quiz-{HIGHLIGHT}")
-    words = highlight.locator(".medialit-words .widget-toggle-button")
+    words = highlight.locator(".medialit-wordpicker .medialit-word-button")
     assert words.count() == len(expected["words"]), "one toggle button per word of the passage"
     for i in expected["indices"]:
         word = words.nth(i)
         assert word.inner_text().strip() == expected["words"][i]
         word.click()
-        page.wait_for_function("(el) => el.classList.contains('mod-active')", arg=word.element_handle())
+        page.wait_for_function(
+            "(el) => el.getAttribute('aria-pressed') === 'true'", arg=word.element_handle()
+        )
     text, highlight_ms = _check_and_time(page, highlight, "Full marks")
     assert "Full marks" in text and "Not yet" not in text, text
 
@@ -366,10 +368,10 @@ def _assert_restored(page: Any, expected: dict[str, Any]) -> None:
     """After a reload: the saved words are toggled on (and only they), the option is selected, "Restored" shows."""
     highlight = page.locator(f".quiz-{HIGHLIGHT}")
     highlight.wait_for(state="visible", timeout=RENDER)
-    words = highlight.locator(".medialit-words .widget-toggle-button")
+    words = highlight.locator(".medialit-wordpicker .medialit-word-button")
     _feedback(highlight).filter(has_text="Restored").wait_for(timeout=FEEDBACK)
     active = words.evaluate_all(
-        "(buttons) => buttons.map((b, i) => b.classList.contains('mod-active') ? i : -1).filter(i => i >= 0)"
+        "(buttons) => buttons.map((b, i) => b.getAttribute('aria-pressed') === 'true' ? i : -1).filter(i => i >= 0)"
     )
     assert active == expected["indices"]
     choice = page.locator(f".quiz-{CHOICE}")

@@ -77,7 +77,7 @@ def test_arrow_keys_stay_in_one_choice_quiz(voila: Server, page: Any) -> None:  
 
 # --- colours from the theme -------------------------------------------------------------------------
 
-_PAIRS = r"""() => {
+_COLOUR_HELPERS = r"""
     const rgba = (css) => {
         const m = css.match(/rgba?\(([^)]+)\)/);
         if (!m) return null;
@@ -93,6 +93,12 @@ _PAIRS = r"""() => {
         }
         return layers.reverse().reduce((under, top) => over(top, under), [255, 255, 255, 1]);
     };
+"""
+
+_PAIRS = (
+    "() => {"
+    + _COLOUR_HELPERS
+    + r"""
     const pairs = [];
     for (const el of document.querySelectorAll('.medialit-quiz *')) {
         const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
@@ -110,6 +116,25 @@ _PAIRS = r"""() => {
     }
     return pairs;
 }"""
+)
+
+_FOCUS_RING = (
+    "() => {"
+    + _COLOUR_HELPERS
+    + r"""
+    const el = document.activeElement, style = getComputedStyle(el);
+    const bg = background(el.parentElement);
+    return {style: style.outlineStyle, width: parseFloat(style.outlineWidth),
+            colour: over(rgba(style.outlineColor), bg), bg};
+}"""
+)
+
+
+def _assert_focus_ring(tab: Any) -> None:
+    """The focused control has a solid outline at least 2px wide and at least 3:1 against the page."""
+    ring = tab.evaluate(_FOCUS_RING)
+    assert ring["style"] != "none" and ring["width"] >= 2, ring
+    assert contrast(ring["colour"], ring["bg"]) >= 3, ring
 
 
 def _luminance(rgb: list[float]) -> float:
@@ -202,5 +227,82 @@ def test_jupyterlab_text_contrast_in_light_and_dark(themed_lab: tuple[Server, st
     _assert_theme(page, dark="Dark" in theme)
     measured, low = _low_contrast(page)
     print(f"\n[browser] {theme}: {measured} colour pairs measured, {len(low)} below the thresholds")
+    if "Dark" in theme:  # for a person to look at: docs/jupyterlab-dark-lesson-01.png
+        test_browser._screenshot(page, "jupyterlab-dark-lesson-01.png", server.log.parent)
     assert measured > 50
     assert not low, "\n".join(low[:20])
+
+
+# --- keyboard only --------------------------------------------------------------------------------------
+
+_WHERE = """() => {
+    const el = document.activeElement;
+    const quiz = el && el.closest('.medialit-quiz');
+    return {
+        quiz: quiz ? [...quiz.classList].find(c => c.startsWith('quiz-')) : null,
+        tag: el ? el.tagName : null,
+        role: el ? (el.className || el.type || '') : '',
+        text: el ? (el.textContent || el.value || '').trim().slice(0, 40) : '',
+    };
+}"""
+
+
+def _tab_until(tab: Any, wanted: Any, limit: int = 40) -> int:
+    """Press Tab until ``wanted(where)`` holds for the focused element; return how many Tabs it took."""
+    for n in range(1, limit + 1):
+        tab.keyboard.press("Tab")
+        if wanted(tab.evaluate(_WHERE)):
+            return n
+    pytest.fail(f"not reached in {limit} Tabs; focus is on {tab.evaluate(_WHERE)}", pytrace=False)
+
+
+def test_keyboard_only_answers_a_highlight_and_a_choice_quiz(voila: Server, page: Any) -> None:  # noqa: F811
+    """With no mouse, in lesson 01 in Voilà: is the highlight passage one Tab stop whose words the arrow
+    keys reach and Space selects (aria-pressed), does a choice quiz take arrow keys, do both Check buttons
+    work from the keyboard with full marks, and does the skip link move on to the next quiz?"""
+    expected = test_browser._expected()
+    page.goto(f"{voila.url}/voila/render/{LESSON}.ipynb", wait_until="domcontentloaded", timeout=RENDER)
+    _wait_for_quizzes(page, voila, "in Voilà")
+    highlight_class = f"quiz-{test_browser.HIGHLIGHT}"
+    words = page.locator(f".{highlight_class} .medialit-word-button")
+    assert words.count() == len(expected["words"])
+    assert words.evaluate_all("(b) => b.filter(x => x.tabIndex === 0).length") == 1, "one Tab stop"
+
+    tabs = _tab_until(page, lambda w: w["quiz"] == highlight_class and "medialit-word-button" in w["role"])
+    _assert_focus_ring(page)
+    at = 0
+    for i in expected["indices"]:
+        for _ in range(i - at):
+            page.keyboard.press("ArrowRight")
+        at = i
+        page.keyboard.press("Space")
+        assert words.nth(i).get_attribute("aria-pressed") == "true", i
+    assert page.evaluate(_WHERE)["text"].endswith(expected["words"][at])
+    tabs += _tab_until(page, lambda w: w["quiz"] == highlight_class and w["text"] == "Check", limit=3)
+    _assert_focus_ring(page)
+    page.keyboard.press("Enter")
+    test_browser._feedback(page.locator(f".{highlight_class}")).filter(has_text="Full marks").wait_for(
+        timeout=test_browser.FEEDBACK
+    )
+
+    choice_class = f"quiz-{CHOICE}"
+    tabs += _tab_until(page, lambda w: w["quiz"] == choice_class and w["role"] == "radio")
+    options = page.locator(f".{choice_class} fieldset.medialit-choice label")
+    labels = [t.strip() for t in options.all_inner_texts()]
+    target = labels.index(expected["label"])
+    if target == 0:
+        page.keyboard.press("Space")
+    for _ in range(target):
+        page.keyboard.press("ArrowDown")
+    assert options.nth(target).locator("input").is_checked()
+    tabs += _tab_until(page, lambda w: w["quiz"] == choice_class and w["text"] == "Check", limit=3)
+    page.keyboard.press("Enter")
+    test_browser._feedback(page.locator(f".{choice_class}")).filter(has_text="Full marks").wait_for(
+        timeout=test_browser.FEEDBACK
+    )
+    print(f"\n[browser] keyboard only: {tabs} Tabs to answer and check both quizzes")
+
+    page.locator(f".{highlight_class} .medialit-skip").focus()
+    page.keyboard.press("Enter")
+    where = page.evaluate(_WHERE)
+    assert where["quiz"] and where["quiz"] != highlight_class, f"the skip link moved on: {where}"

@@ -19,6 +19,7 @@ from medialit.progress import ProgressStore
 from medialit.quiz import get_quiz, load_quizzes
 from medialit.quiz.scoring import about_item
 from medialit.schema import SENTENCE_LABELS, SOURCING
+from medialit.wordpicker import WordPicker
 
 from .conftest import ROOT
 
@@ -178,19 +179,19 @@ def test_works_without_a_store(quiz):
 # --- particular kinds -------------------------------------------------------------------------------
 
 
-def test_highlight_is_word_buttons_that_wrap():
-    """Is a highlight passage one toggle button per word in a wrapping row, marked by more than colour?"""
+def test_highlight_is_one_group_of_word_buttons():
+    """Is a highlight passage one WordPicker with a unit per word, whose selection is the answer?"""
     quiz = get_quiz("l01-headline-highlight")
     w = mw.quiz_widget(quiz)
-    boxes = [x for x in walk(w.root) if type(x) is ipywidgets.Box]
-    assert boxes and boxes[0].layout.flex_flow == "row wrap"
-    buttons = [x for x in walk(w.root) if isinstance(x, ipywidgets.ToggleButton)]
-    assert [b.description for b in buttons] == [word.text for word in quiz.passage.words]
-    buttons[4].value = True
-    assert buttons[4].icon == "check" and buttons[4].button_style
+    pickers = [x for x in walk(w.root) if isinstance(x, WordPicker)]
+    assert len(pickers) == 1 and pickers[0].label.startswith("Words of the passage")
+    assert [u["word"] for u in pickers[0].units] == [word.text for word in quiz.passage.words]
+    pickers[0].selected = [4]
     assert w.answer == [4]
-    buttons[4].value = False
-    assert buttons[4].icon == "" and w.answer == []
+    w.set_answer([2, 999, "x"])
+    assert pickers[0].selected == [2] and w.answer == [2]
+    w.set_answer(None)
+    assert w.answer == []
 
 
 def test_highlight_partial_credit(store):
@@ -455,19 +456,17 @@ def test_punctuation_goes_with_its_word(gap, parts):
 
 
 def test_no_line_of_a_highlight_passage_starts_with_closing_punctuation():
-    """In every highlight quiz, does each paragraph start with a word (or an opening mark), never a
-    closing ". " or "," left over from the paragraph before, and is no mark alone between words?"""
+    """In every highlight quiz, does each word carry its punctuation, so no paragraph starts with a closing
+    ". " or "," from the paragraph before, no mark is alone between words, and no text is lost?"""
     for quiz in QUIZZES:
         if quiz.kind != "highlight":
             continue
-        box = next(w for w in walk(mw.QuizWidget(quiz).root) if "medialit-words" in w._dom_classes)
-        for child in box.children:
-            assert isinstance(child, ipywidgets.HBox) or child.value in ("", *"“‘(["), (quiz.id, child)
-            if isinstance(child, ipywidgets.HBox):
-                assert any(isinstance(c, ipywidgets.ToggleButton) for c in child.children)
-                first = child.children[0]
-                if isinstance(first, ipywidgets.HTML):
-                    assert html.unescape(first.value)[:1] not in ".,;:!?)]”’", (quiz.id, first.value)
+        units = mw.word_units(quiz)
+        assert len(units) == len(quiz.passage.words)
+        for unit in units:
+            assert not unit["before"] or unit["before"][0] not in ".,;:!?)]”’", (quiz.id, unit)
+        shown = "".join(u["before"] + u["word"] + u["after"] for u in units)
+        assert "".join(shown.split()) == "".join(quiz.passage.text.split()), quiz.id
 
 
 def test_no_emoji_that_shows_as_a_box():

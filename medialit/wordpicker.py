@@ -1,0 +1,183 @@
+"""A highlight passage as one keyboard stop: words as toggle buttons with a roving tabindex (anywidget).
+
+A page of ipywidgets ToggleButtons made every word its own Tab stop (148 Tabs to reach lesson 01's sixth
+quiz), with no ``aria-pressed``. Here the passage is one group: Tab enters it on one word, the arrow keys
+(and Home/End) move between words, Space or Enter (or a click or tap) selects or unselects a word, and
+each word says ``aria-pressed``. A link before the passage skips to the next quiz. It only shows and sets
+``selected``; scoring stays in :mod:`medialit.quiz`.
+"""
+
+from __future__ import annotations
+
+import anywidget
+import traitlets
+
+from .choicegroup import FOCUS_RING_CSS
+
+_ESM = r"""
+function render({ model, el }) {
+  const skip = document.createElement("a");
+  skip.href = "#";
+  skip.className = "medialit-skip";
+  skip.textContent = "Skip to the next quiz";
+  skip.addEventListener("click", (event) => {
+    event.preventDefault();
+    const quizzes = [...document.querySelectorAll(".medialit-quiz")];
+    const next = quizzes[quizzes.indexOf(el.closest(".medialit-quiz")) + 1];
+    const target = next && next.querySelector("button, input, select, textarea, a[href], [tabindex='0']");
+    if (target) {
+      target.scrollIntoView({ block: "center" });
+      target.focus();
+    }
+  });
+  const group = document.createElement("div");
+  group.setAttribute("role", "group");
+  group.className = "medialit-wordpicker";
+  el.append(skip, group);
+  let current = 0;
+  let buttons = [];
+
+  function sync() {
+    const chosen = new Set(model.get("selected"));
+    buttons.forEach((button, i) => {
+      button.setAttribute("aria-pressed", chosen.has(i) ? "true" : "false");
+      button.tabIndex = i === current ? 0 : -1;
+      button.disabled = model.get("disabled");
+    });
+  }
+
+  function move(to) {
+    current = Math.max(0, Math.min(buttons.length - 1, to));
+    sync();
+    buttons[current].focus();
+  }
+
+  function toggle(i) {
+    const chosen = new Set(model.get("selected"));
+    chosen.has(i) ? chosen.delete(i) : chosen.add(i);
+    current = i;
+    model.set("selected", [...chosen].sort((a, b) => a - b));
+    model.save_changes();
+    sync();
+  }
+
+  const keys = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+  group.addEventListener("keydown", (event) => {
+    if (event.key in keys) move(current + keys[event.key]);
+    else if (event.key === "Home") move(0);
+    else if (event.key === "End") move(buttons.length - 1);
+    else return;
+    event.preventDefault();
+  });
+
+  function text(value) {
+    const span = document.createElement("span");
+    span.className = "medialit-punct";
+    span.textContent = value;
+    return span;
+  }
+
+  function draw() {
+    group.setAttribute("aria-label", model.get("label"));
+    group.replaceChildren();
+    buttons = [];
+    for (const unit of model.get("units")) {
+      const word = document.createElement("span");
+      word.className = "medialit-word";
+      if (unit.before) word.append(text(unit.before));
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "medialit-word-button";
+      button.textContent = unit.word;
+      const i = buttons.length;
+      button.addEventListener("click", () => toggle(i));
+      button.addEventListener("focus", () => { current = i; sync(); });
+      buttons.push(button);
+      word.append(button);
+      if (unit.after) word.append(text(unit.after));
+      group.append(word);
+      if (unit.paragraph) {
+        const gap = document.createElement("span");
+        gap.className = "medialit-paragraph";
+        group.append(gap);
+      }
+    }
+    current = Math.min(current, Math.max(0, buttons.length - 1));
+    sync();
+  }
+
+  model.on("change:units", draw);
+  model.on("change:label", draw);
+  model.on("change:selected", sync);
+  model.on("change:disabled", sync);
+  draw();
+  return () => {
+    model.off("change:units", draw);
+    model.off("change:label", draw);
+    model.off("change:selected", sync);
+    model.off("change:disabled", sync);
+  };
+}
+
+export default { render };
+"""
+
+# Theme colours with light fallbacks; a selected word is marked by a tick and an underline, not colour only.
+_CSS = (
+    FOCUS_RING_CSS
+    + """
+.medialit-wordpicker {
+  display: flex;
+  flex-flow: row wrap;
+  align-items: center;
+  gap: 4px 2px;
+  max-width: 70ch;
+  font-family: Georgia, 'DejaVu Serif', serif;
+  color: var(--jp-content-font-color1, #111);
+  line-height: 1.6;
+}
+.medialit-word { white-space: nowrap; display: inline-flex; align-items: center; }
+.medialit-punct { margin: 0 1px; }
+.medialit-paragraph { flex-basis: 100%; height: 0.5em; }
+.medialit-word-button {
+  font: inherit;
+  color: var(--jp-content-font-color1, #111);
+  background: var(--jp-layout-color2, #eee);
+  border: 1px solid var(--jp-content-font-color2, #555);
+  border-radius: 3px;
+  padding: 1px 5px;
+  margin: 0;
+  cursor: pointer;
+}
+.medialit-word-button[aria-pressed="true"] {
+  color: var(--jp-ui-inverse-font-color1, #fff);
+  background: var(--jp-brand-color0, #0d47a1);
+  border-color: var(--jp-brand-color0, #0d47a1);
+  text-decoration: underline;
+  text-underline-offset: 3px;
+}
+.medialit-word-button[aria-pressed="true"]::before { content: "✓ "; }
+.medialit-skip {
+  position: absolute;
+  left: -10000px;
+  color: var(--jp-content-link-color, #0b57d0);
+}
+.medialit-skip:focus { position: static; display: inline-block; margin-bottom: 0.25em; }
+"""
+)
+
+
+class WordPicker(anywidget.AnyWidget):
+    """A passage's words as toggle buttons in one labelled group, reached with one Tab.
+
+    ``units`` is a list of ``{"before": str, "word": str, "after": str, "paragraph": bool}``, one per word:
+    the punctuation that stays on the word's line, and whether a paragraph ends after it. ``selected`` is
+    the sorted list of selected word indices.
+    """
+
+    _esm = _ESM
+    _css = _CSS
+    units = traitlets.List(traitlets.Dict()).tag(sync=True)
+    selected = traitlets.List(traitlets.Int()).tag(sync=True)
+    label = traitlets.Unicode("Words of the passage").tag(sync=True)
+    disabled = traitlets.Bool(False).tag(sync=True)
