@@ -34,6 +34,11 @@ h1 { font: bold 1.3rem system-ui, sans-serif; } .meta { font: 0.9rem system-ui, 
 .sent { font: bold 0.75rem system-ui, sans-serif; background: #eee; border: 1px solid #555; padding: 0 3px;
         margin-right: 3px; }
 .opinion { background: #f3f0e0; }
+/* The reason shows on focus (Tab, or a tap on a touch screen) as well as on hover, not only in a tooltip. */
+.loaded:focus::after, .stat:focus::after, .loaded:hover::after, .stat:hover::after {
+  content: " — " attr(data-reason); font: 0.85rem/1.4 system-ui, sans-serif; background: #fff8d6;
+  color: #111; border: 1px solid #767676; padding: 0 4px; margin-left: 2px; }
+.loaded:focus, .stat:focus { outline: 2px solid #111; outline-offset: 2px; }
 """
 
 
@@ -121,12 +126,13 @@ def _wrap(piece: str, kind: str, span, *, first: bool, last: bool) -> str:
         )
         tag = f'\u2060<span class="tag">[{short}]</span>' if last else ""
         return (
-            f'<span class="loaded" tabindex="0" title="{tip}" style="text-decoration-color:{colour};'
+            f'<span class="loaded" tabindex="0" title="{tip}" data-reason="{tip}" style="text-decoration-color:{colour};'
             f'text-decoration-style:{style}">{piece}</span>{tag}'
         )
     short = html.escape(span.sourcing if span.sourcing in SOURCING else "number")
     tag = f'\u2060<span class="tag">[{short}]</span>' if last else ""
-    return f'<span class="stat" tabindex="0" title="{_tip(span.sourcing + ":", span.reason)}">{piece}</span>{tag}'
+    tip = _tip(span.sourcing + ":", span.reason)
+    return f'<span class="stat" tabindex="0" title="{tip}" data-reason="{tip}">{piece}</span>{tag}'
 
 
 def render_text(text: str, report: SpanSet) -> str:

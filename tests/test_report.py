@@ -108,3 +108,16 @@ def test_listing_quotes_without_doubled_marks():
     span = LoadedSpan(16, 27, text[16:27], "emotive-metaphor", "quoted", "war imagery", None)
     listing = render_text(text, SpanSet(loaded=(span,)))
     assert "“‘invasion.’”" in listing and "””" not in listing
+
+
+def test_reasons_show_on_focus_and_tap_not_only_in_a_tooltip():
+    """Does every mark carry its reason where CSS shows it on focus (Tab or tap), with a focus ring?"""
+    text = "A flood of 300 came."
+    report = SpanSet(
+        loaded=(LoadedSpan(2, 7, "flood", "emotive-metaphor", "writer", "water imagery", None),),
+        statistics=(StatisticSpan(11, 14, "300", "none", None, "no source given", None, None),),
+    )
+    page = render_html(text, report)
+    assert page.count('data-reason="') == 2 and "water imagery" in page.split('data-reason="')[1]
+    assert ".loaded:focus::after" in page and "attr(data-reason)" in page
+    assert ".loaded:focus, .stat:focus { outline: 2px" in page
