@@ -281,9 +281,14 @@ def test_keyboard_only_answers_a_highlight_and_a_choice_quiz(voila: Server, page
     tabs += _tab_until(page, lambda w: w["quiz"] == highlight_class and w["text"] == "Check", limit=3)
     _assert_focus_ring(page)
     page.keyboard.press("Enter")
-    test_browser._feedback(page.locator(f".{highlight_class}")).filter(has_text="Full marks").wait_for(
-        timeout=test_browser.FEEDBACK
-    )
+    feedback = test_browser._feedback(page.locator(f".{highlight_class}"))
+    try:
+        feedback.filter(has_text="Full marks").wait_for(timeout=test_browser.FEEDBACK)
+    except Exception:
+        pressed = words.evaluate_all(
+            "(b) => b.map((x, i) => x.ariaPressed === 'true' ? i : -1).filter(i => i >= 0)"
+        )
+        pytest.fail(f"feedback {feedback.inner_text()!r}; pressed {pressed}; expected {expected['indices']}")
 
     choice_class = f"quiz-{CHOICE}"
     tabs += _tab_until(page, lambda w: w["quiz"] == choice_class and w["role"] == "radio")
