@@ -311,3 +311,56 @@ def test_keyboard_only_answers_a_highlight_and_a_choice_quiz(voila: Server, page
     page.keyboard.press("Enter")
     where = page.evaluate(_WHERE)
     assert where["quiz"] and where["quiz"] != highlight_class, f"the skip link moved on: {where}"
+
+
+# --- axe-core -------------------------------------------------------------------------------------------
+
+_SERIOUS = ("serious", "critical")
+_OURS = """(selector) => {
+    const el = document.querySelector(selector);
+    return !!(el && el.closest('.medialit-quiz, .medialit-learner, .medialit-progress, [class*="medialit-"]'));
+}"""
+
+
+def _axe_violations(tab: Any) -> tuple[list[str], list[str]]:
+    """Serious and critical axe-core violations (axe-core as bundled in axe-playwright-python, offline):
+    those on the kit's own elements, and those elsewhere on the page (the notebook's own chrome)."""
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        test_browser._not_available("axe-playwright-python is missing (pip install -e '.[test]')")
+    response = Axe().run(tab, options={"resultTypes": ["violations"]}).response
+    ours, theirs = [], []
+    for violation in response["violations"]:
+        if violation["impact"] not in _SERIOUS:
+            continue
+        for node in violation["nodes"]:
+            target = node["target"][0] if node["target"] else ""
+            mine = isinstance(target, str) and tab.evaluate(_OURS, target)
+            line = f"{violation['id']} ({violation['impact']}): {target} {node['html'][:100]}"
+            (ours if mine else theirs).append(line)
+    return ours, theirs
+
+
+@pytest.mark.parametrize(
+    ("notebook", "theme"),
+    [("00-Start-Here", "light"), ("00-Start-Here", "dark"), (LESSON, "light"), (LESSON, "dark")],
+)
+def test_axe_in_voila(voila: Server, page: Any, notebook: str, theme: str) -> None:  # noqa: F811
+    """In Voilà, light and dark, lessons 00 and 01: does axe-core find no serious or critical violation on
+    the kit's own elements? (Any elsewhere on the page are printed, for upstream.)"""
+    page.goto(
+        f"{voila.url}/voila/render/{notebook}.ipynb?theme={theme}",
+        wait_until="domcontentloaded",
+        timeout=RENDER,
+    )
+    page.locator(".medialit-quiz").first.wait_for(state="visible", timeout=RENDER)
+    page.wait_for_function(
+        "() => document.querySelectorAll('.medialit-quiz').length >= 1 && !document.querySelector('.jp-Spinner')",
+        timeout=RENDER,
+    )
+    ours, theirs = _axe_violations(page)
+    print(f"\n[browser] axe-core, Voilà {notebook} {theme}: {len(ours)} on the kit, {len(theirs)} elsewhere")
+    for line in theirs[:10]:
+        print(f"[browser]   elsewhere: {line}")
+    assert not ours, "\n".join(ours[:20])
