@@ -77,9 +77,7 @@ def _answer_choice(tab: Any, quiz_id: str) -> None:
     quiz = tab.locator(f".quiz-{quiz_id}")
     quiz.scroll_into_view_if_needed()
     label = _readable(get_quiz(quiz_id).solution())
-    quiz.locator(".widget-radio-box label").filter(
-        has_text=re.compile(rf"^\s*{re.escape(label)}\s*$")
-    ).click()
+    quiz.locator(".medialit-choice label").filter(has_text=re.compile(rf"^\s*{re.escape(label)}\s*$")).click()
     text, _ = _check_and_time(tab, quiz, "Full marks")
     assert "Full marks" in text, text
 
