@@ -39,6 +39,12 @@ _GROUPS = """() => [...document.querySelectorAll('.medialit-quiz')]
     })"""
 
 
+def _lesson_address(server: Server, notebook: str, theme: str | None = None) -> str:
+    """A lesson's address in student mode, with the server's token and, if given, Voilà's theme."""
+    address = server.address(f"/voila/render/{notebook}.ipynb")
+    return address if theme is None else address + ("&" if "?" in address else "?") + f"theme={theme}"
+
+
 def _groups(tab: Any) -> list[dict[str, Any]]:
     """Each choice quiz on the page: its class, its legend, its radios' names and the checked index (-1)."""
     return tab.evaluate(_GROUPS)
@@ -46,7 +52,7 @@ def _groups(tab: Any) -> list[dict[str, Any]]:
 
 def test_arrow_keys_stay_in_one_choice_quiz(voila: Server, page: Any) -> None:  # noqa: F811
     """In lesson 01 in Voilà: does ↓ in one choice quiz change that quiz only, never another one?"""
-    page.goto(f"{voila.url}/voila/render/{LESSON}.ipynb", wait_until="domcontentloaded", timeout=RENDER)
+    page.goto(_lesson_address(voila, LESSON), wait_until="domcontentloaded", timeout=RENDER)
     _wait_for_quizzes(page, voila, "in Voilà")
     _assert_no_widget_errors(page)
     before = _groups(page)
@@ -181,7 +187,7 @@ def test_voila_text_contrast_in_light_and_dark(voila: Server, page: Any, theme: 
     """In Voilà's light and dark themes, is every text of the kit's quizzes at least 4.5:1 against its
     background, and every bar beside a passage or message at least 3:1?"""
     page.goto(
-        f"{voila.url}/voila/render/{LESSON}.ipynb?theme={theme}",
+        _lesson_address(voila, LESSON, theme),
         wait_until="domcontentloaded",
         timeout=RENDER,
     )
@@ -261,7 +267,7 @@ def test_keyboard_only_answers_a_highlight_and_a_choice_quiz(voila: Server, page
     keys reach and Space selects (aria-pressed), does a choice quiz take arrow keys, do both Check buttons
     work from the keyboard with full marks, and does the skip link move on to the next quiz?"""
     expected = test_browser._expected()
-    page.goto(f"{voila.url}/voila/render/{LESSON}.ipynb", wait_until="domcontentloaded", timeout=RENDER)
+    page.goto(_lesson_address(voila, LESSON), wait_until="domcontentloaded", timeout=RENDER)
     _wait_for_quizzes(page, voila, "in Voilà")
     highlight_class = f"quiz-{test_browser.HIGHLIGHT}"
     words = page.locator(f".{highlight_class} .medialit-word-button")
@@ -351,7 +357,7 @@ def test_axe_in_voila(voila: Server, page: Any, notebook: str, theme: str) -> No
     """In Voilà, light and dark, lessons 00 and 01: does axe-core find no serious or critical violation on
     the kit's own elements? (Any elsewhere on the page are printed, for upstream.)"""
     page.goto(
-        f"{voila.url}/voila/render/{notebook}.ipynb?theme={theme}",
+        _lesson_address(voila, notebook, theme),
         wait_until="domcontentloaded",
         timeout=RENDER,
     )
