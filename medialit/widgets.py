@@ -866,7 +866,7 @@ def source_html(article: Article | None) -> str:
         return _message(
             f"{heading}<p>You pasted this text, so the kit cannot tell. Find the writer, the outlet and the date "
             "on the article's page.</p>",
-            "#111",
+            TEXT,
         )
     rows = "".join(
         f'<tr><th scope="row" style="text-align:left;padding:1px 8px 1px 0">{label}</th>'
@@ -879,12 +879,12 @@ def source_html(article: Article | None) -> str:
         return _message(
             f"{heading}<p>The kit found no title, author, date or publisher in {_text(article.name)}. "
             "Look for them yourself: a text with no name behind it deserves extra care.</p>",
-            "#111",
+            TEXT,
         )
     return _message(
         f'{heading}<table style="border-collapse:collapse">{rows}</table>'
         "<p><em>Check these yourself: pages can leave them out or get them wrong.</em></p>",
-        "#111",
+        TEXT,
     )
 
 
