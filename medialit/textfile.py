@@ -34,6 +34,24 @@ def decode_text(data: bytes, *, name: str = "input", errors: str = "strict") -> 
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def read_file(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> bytes:
+    """A file's bytes, or :class:`TextFileError` in one line for a missing file, a folder or a file over ``max_bytes``."""
+    file = Path(path)
+    if not file.exists():
+        raise TextFileError(f"{file}: no such file. Check the name and the folder.")
+    if file.is_dir():
+        raise TextFileError(f"{file} is a folder, not a file. Choose the file inside it.")
+    size = file.stat().st_size
+    if size > max_bytes:
+        raise TextFileError(
+            f"{file} is {size:,} bytes; the limit is {max_bytes:,}. Save just the article's text and load that."
+        )
+    try:
+        return file.read_bytes()
+    except OSError as exc:
+        raise TextFileError(f"{file} cannot be read: {exc.strerror}") from None
+
+
 def read_text(
     path: str | os.PathLike[str],
     *,
@@ -43,18 +61,7 @@ def read_text(
 ) -> str:
     """Read a UTF-8 text file, or raise :class:`TextFileError` naming the file and the problem."""
     file = Path(path)
-    if not file.exists():
-        raise TextFileError(f"{file}: no such file")
-    if file.is_dir():
-        raise TextFileError(f"{file} is a folder, not a text file")
-    size = file.stat().st_size
-    if size > max_bytes:
-        raise TextFileError(f"{file} is {size:,} bytes; the limit is {max_bytes:,}")
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise TextFileError(f"{file} cannot be read: {exc.strerror}") from None
-    text = decode_text(data, name=str(file), errors=errors)
+    text = decode_text(read_file(file, max_bytes=max_bytes), name=str(file), errors=errors)
     if not allow_empty and not text.strip():
         raise TextFileError(f"{file} is empty")
     return text

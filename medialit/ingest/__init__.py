@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import TextFileError
-from ..textfile import MAX_BYTES  # 20 MB: larger files and downloads are refused with a message
+from ..textfile import MAX_BYTES, read_file  # 20 MB: larger files and downloads are refused with a message
 from .documents import docx_text, pdf_text
 from .encoding import declared_charset, decode
 from .fetch import fetch
@@ -153,19 +153,7 @@ def read_bytes(
 def read_path(path: str | os.PathLike[str], *, errors: str = "strict") -> Article:
     """An :class:`Article` from a file (see :func:`read_bytes`); a missing, empty or huge file is a one-line error."""
     file = Path(path)
-    if not file.exists():
-        raise TextFileError(f"{file}: no such file. Check the name and the folder.")
-    if file.is_dir():
-        raise TextFileError(f"{file} is a folder, not a file. Choose the article file inside it.")
-    size = file.stat().st_size
-    if size > MAX_BYTES:
-        raise TextFileError(
-            f"{file} is {size:,} bytes; the limit is {MAX_BYTES:,}. Save just the article's text and load that."
-        )
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise TextFileError(f"{file} cannot be read: {exc.strerror}") from None
+    data = read_file(file)
     return read_bytes(data, str(file), errors=errors)
 
 
