@@ -29,7 +29,7 @@ store = ProgressStore(path)
 while not go.exists():
     time.sleep(0.001)
 for i in range(checks):
-    store.record(f"w{worker}-q{i % 25}", "01-Loaded-Language", [worker, i], (i % 5) / 4, i % 5 == 4)
+    store.record(f"w{worker}-q{i % 25}", "01-Loaded-Words", [worker, i], (i % 5) / 4, i % 5 == 4)
 """
 
 

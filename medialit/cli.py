@@ -202,7 +202,7 @@ def parser() -> argparse.ArgumentParser:
         "present", help="serve lessons to students with Voilà: quizzes only, no code"
     )
     present.add_argument(
-        "lesson", nargs="?", help="a lesson name such as 01-Loaded-Language (default: the index)"
+        "lesson", nargs="?", help="a lesson name such as 01-Loaded-Words (default: the index)"
     )
     present.add_argument("--port", type=int, default=8866)
     present.add_argument("--no-browser", action="store_true", help="do not open a browser window")

@@ -64,7 +64,7 @@ def lesson_names(folder: Path = LESSONS) -> list[str]:
 
 
 def resolve_lesson(lesson: str, folder: Path = LESSONS) -> Path:
-    """The notebook for ``lesson``: its full name ("01-Loaded-Language", ".ipynb" optional) or number ("01")."""
+    """The notebook for ``lesson``: its full name ("01-Loaded-Words", ".ipynb" optional) or number ("01")."""
     names = lesson_names(folder)
     wanted = Path(lesson.strip()).name.removesuffix(".ipynb")
     matches = [n for n in names if n == wanted]
@@ -258,7 +258,7 @@ def serve(
 ) -> int:
     """Run Voilà on 127.0.0.1:``port`` until Ctrl+C; return its exit code.
 
-    With no ``lesson`` the start page lists every lesson in ``folder``; with one ("01-Loaded-Language"
+    With no ``lesson`` the start page lists every lesson in ``folder``; with one ("01-Loaded-Words"
     or "01") only that lesson is served. Answers are saved as in JupyterLab: the kernel's ProgressStore
     writes to $MEDIALIT_PROGRESS (or its default), which the kernel inherits from here. Every request needs
     the token printed in the address; requests naming another host are refused; kernels idle for

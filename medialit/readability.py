@@ -104,7 +104,7 @@ class StudentText:
     """One piece of explaining text a student can read, and where it lives.
 
     ``where`` is a path under ``datasets/`` and a place in the file, e.g.
-    ``"annotations/oig-release-report.json loaded/3"`` or ``"quizzes/01-Loaded-Language.yaml l01-flood-category"``;
+    ``"annotations/oig-release-report.json loaded/3"`` or ``"quizzes/01-Loaded-Words.yaml l01-flood-category"``;
     ``field`` is ``reason``, ``explanation`` or ``hint``.
     """
 

@@ -621,7 +621,7 @@ def show_export(store: ProgressStore | None = None, lesson: str | None = None) -
     display(export_widget(_store(store), ".", lesson))
 
 
-# --- highlighted reports, key against machine, and the analysis tool (lessons 04 and 05) -----------------
+# --- highlighted reports, key against machine, and the analysis tool (lessons 07 and 05) -----------------
 
 import re  # noqa: E402
 from pathlib import Path  # noqa: E402

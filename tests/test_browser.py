@@ -38,7 +38,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 REQUIRED = os.environ.get("MEDIALIT_REQUIRE_BROWSER") == "1"
-LESSON = "01-Loaded-Language"
+LESSON = "01-Loaded-Words"
 HIGHLIGHT = "l01-headline-highlight"
 CHOICE = "l01-flood-category"
 DOCS = ROOT / "docs"
@@ -81,7 +81,7 @@ class Lesson:
 
     root: Path
     path: str
-    real: bool  # the kit's own lessons/01-Loaded-Language.ipynb, or a stand-in with just the two quizzes
+    real: bool  # the kit's own lessons/01-Loaded-Words.ipynb, or a stand-in with just the two quizzes
 
 
 def _has_quizzes(notebook: Path) -> bool:
@@ -90,7 +90,7 @@ def _has_quizzes(notebook: Path) -> bool:
 
 
 def _stand_in(folder: Path) -> Path:
-    """A two-quiz notebook, used only while lessons/01-Loaded-Language.ipynb does not exist yet."""
+    """A two-quiz notebook, used only while lessons/01-Loaded-Words.ipynb does not exist yet."""
     import nbformat
 
     nb = nbformat.v4.new_notebook()
@@ -499,10 +499,10 @@ def test_jupyterlab_lesson_01(lab: Server, lesson: Lesson, page: Any) -> None:
 
 
 def test_present_finds_a_lesson_by_name_or_number(tmp_path: Path) -> None:
-    """Does `present` accept "01-Loaded-Language", "01-Loaded-Language.ipynb", "01" and "1"?"""
+    """Does `present` accept "01-Loaded-Words", "01-Loaded-Words.ipynb", "01" and "1"?"""
     from medialit.present import resolve_lesson
 
-    for name in ("00-Start-Here", f"{LESSON}", "02-Numbers-and-Sources"):
+    for name in ("00-Start-Here", f"{LESSON}", "03-Who-Says-So"):
         (tmp_path / f"{name}.ipynb").write_text("{}", encoding="utf-8")
     for asked in (LESSON, f"{LESSON}.ipynb", "01", "1"):
         assert resolve_lesson(asked, tmp_path) == tmp_path / f"{LESSON}.ipynb"

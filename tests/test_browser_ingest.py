@@ -17,7 +17,7 @@ from .test_browser import page as page  # the fixture, re-exported for this modu
 
 pytestmark = pytest.mark.browser
 
-LESSON = "05-Your-Own-Article.ipynb"
+LESSON = "08-Your-Own-Article.ipynb"
 PAGE = ROOT / "tests" / "fixtures" / "ingest" / "news-with-sidebar.html"
 
 

@@ -24,7 +24,7 @@ class MemoryStore:
 
 def test_lesson_from_the_id():
     """Is "l01-…" matched to the lesson numbered 01, and an id with no number to nothing?"""
-    assert lesson_for("l01-my-reflection") == "01-Loaded-Language"
+    assert lesson_for("l01-my-reflection") == "01-Loaded-Words"
     assert lesson_for("reflection") is None
     assert lesson_for("l99-x") is None
 
@@ -37,7 +37,7 @@ def test_save_and_reload():
     box.save_button.click()
     assert store.saved["l01-reflection"] == {
         "id": "l01-reflection",
-        "lesson": "01-Loaded-Language",
+        "lesson": "01-Loaded-Words",
         "prompt": "What did you *notice*?",
         "text": "Water words <b>everywhere</b>",
     }
@@ -50,7 +50,7 @@ def test_save_and_reload():
 def test_empty_text_is_not_saved():
     """Is an empty answer refused with a sentence, and nothing saved?"""
     store = MemoryStore()
-    ok, sentence = save_text(store, "l01-r", "01-Loaded-Language", "   ", None)
+    ok, sentence = save_text(store, "l01-r", "01-Loaded-Words", "   ", None)
     assert not ok and "nothing to save" in sentence and store.saved == {}
 
 
@@ -99,4 +99,4 @@ def test_no_lesson_is_an_error():
     """Is an id without a lesson number refused unless the lesson is given?"""
     with pytest.raises(ValueError, match="which lesson"):
         response_box("reflection", "Why?", store=MemoryStore())
-    assert response_box("reflection", "Why?", lesson="01-Loaded-Language", store=MemoryStore()).lesson
+    assert response_box("reflection", "Why?", lesson="01-Loaded-Words", store=MemoryStore()).lesson

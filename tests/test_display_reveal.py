@@ -98,7 +98,7 @@ def test_other_quizzes_do_not_reveal(store):
 
 def test_revealed_on_load_from_the_store(store):
     """Does a lesson reopened after the quiz was answered show the content at once?"""
-    store.record(QUIZ, "01-Loaded-Language", "metaphor", 1.0, True)
+    store.record(QUIZ, "01-Loaded-Words", "metaphor", 1.0, True)
     assert reveal_view(QUIZ, "explained", store=store).revealed
 
 

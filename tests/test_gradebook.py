@@ -526,7 +526,7 @@ def _export_2(learner: str, results: list[dict], responses: list[dict], exported
     return export
 
 
-def _response(rid: str, text: str, lesson: str = "05-Your-Own-Article") -> dict[str, Any]:
+def _response(rid: str, text: str, lesson: str = "08-Your-Own-Article") -> dict[str, Any]:
     return {
         "id": rid,
         "lesson": lesson,
@@ -556,7 +556,7 @@ def test_format_1_and_format_2_are_read_together(tmp_path):
     assert ana["revealed"] == "" and ben["revealed"] == "true", "format 1 does not say; format 2 does"
     assert ana["response"] == ben["response"] == ""
     assert reflection["response"] == "'" + text, "the text whole, newline included, formula neutralised"
-    assert reflection["score"] == "" and reflection["lesson"] == "05-Your-Own-Article"
+    assert reflection["score"] == "" and reflection["lesson"] == "08-Your-Own-Article"
     assert "(1 of them free-text responses)" in stdout
 
 
@@ -601,7 +601,7 @@ def test_a_response_in_two_exports_comes_from_the_newer(tmp_path):
     old = _export_2("Ben", [], [_response("l05-r", "first draft")], "2025-03-07T11:00:00Z")
     new = {
         **_export_2("Ben", [], [_response("l05-r", "final")], "2025-03-07T12:00:00Z"),
-        "lesson": "05-Your-Own-Article",
+        "lesson": "08-Your-Own-Article",
     }
     _write(tmp_path / "old.json", old)
     _write(tmp_path / "new.json", new)
@@ -675,9 +675,9 @@ def test_a_saved_response_reaches_the_csv(tmp_path):
     store = ProgressStore(tmp_path / "progress.sqlite3")
     store.set_learner("Ana Lopez")
     store.record(HARD.id, HARD.lesson, HARD.solution(), 1.0, True)
-    store.save_response("l05-reflection", "05-Your-Own-Article", "=first draft", "What surprised you?")
+    store.save_response("l05-reflection", "08-Your-Own-Article", "=first draft", "What surprised you?")
     store.save_response(
-        "l05-reflection", "05-Your-Own-Article", "How calm the\nnumbers sounded.", "What surprised you?"
+        "l05-reflection", "08-Your-Own-Article", "How calm the\nnumbers sounded.", "What surprised you?"
     )
     inbox = tmp_path / "inbox"
     path = write_export(store, inbox)

@@ -30,12 +30,12 @@ def test_the_working_copy_is_made_once_and_never_overwritten(tmp_path: Path):
     lessons, work = tmp_path / "lessons", tmp_path / "my-work"
     lessons.mkdir()
     (lessons / "00-Start-Here.ipynb").write_text("original 00", encoding="utf-8")
-    (lessons / "01-Loaded-Language.ipynb").write_text("original 01", encoding="utf-8")
-    assert kit.prepare_work(lessons, work) == ["00-Start-Here.ipynb", "01-Loaded-Language.ipynb"]
+    (lessons / "01-Loaded-Words.ipynb").write_text("original 01", encoding="utf-8")
+    assert kit.prepare_work(lessons, work) == ["00-Start-Here.ipynb", "01-Loaded-Words.ipynb"]
     (work / "00-Start-Here.ipynb").write_text("the student's work", encoding="utf-8")
     (lessons / "00-Start-Here.ipynb").write_text("updated 00", encoding="utf-8")
-    (lessons / "02-Numbers-and-Sources.ipynb").write_text("new 02", encoding="utf-8")
-    assert kit.prepare_work(lessons, work) == ["02-Numbers-and-Sources.ipynb"]
+    (lessons / "03-Who-Says-So.ipynb").write_text("new 02", encoding="utf-8")
+    assert kit.prepare_work(lessons, work) == ["03-Who-Says-So.ipynb"]
     assert (work / "00-Start-Here.ipynb").read_text(encoding="utf-8") == "the student's work"
 
 

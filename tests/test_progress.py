@@ -19,7 +19,7 @@ from medialit.progress import (
 from medialit.progress import store as store_module
 from medialit.progress.aside import keep_aside
 
-L01 = "01-Loaded-Language"
+L01 = "01-Loaded-Words"
 
 
 @pytest.fixture
@@ -142,17 +142,17 @@ def test_record_refuses_ids_lessons_and_answers_it_cannot_keep(store, quiz_id, l
 
 def test_free_text_responses_keep_every_save_and_return_the_latest(store, tmp_path):
     """Does save_response keep the text, prompt and lesson, with the latest save winning on read?"""
-    store.save_response("l05-reflection", "05-Your-Own-Article", "first draft", prompt="What surprised you?")
-    store.save_response("l05-reflection", "05-Your-Own-Article", "Zoë's final\ntext")
+    store.save_response("l05-reflection", "08-Your-Own-Article", "first draft", prompt="What surprised you?")
+    store.save_response("l05-reflection", "08-Your-Own-Article", "Zoë's final\ntext")
     saved = ProgressStore(tmp_path / "progress.sqlite3").response("l05-reflection")
     assert saved["text"] == "Zoë's final\ntext" and saved["prompt"] is None
-    assert saved["lesson"] == "05-Your-Own-Article" and saved["saved_at"]
+    assert saved["lesson"] == "08-Your-Own-Article" and saved["saved_at"]
     assert store.response("l05-other") is None
     con = sqlite3.connect(store.path)
     assert con.execute("SELECT count(*) FROM responses").fetchone()[0] == 2
     con.close()
     with pytest.raises(ProgressValueError):
-        store.save_response("l05-reflection", "05-Your-Own-Article", 42)
+        store.save_response("l05-reflection", "08-Your-Own-Article", 42)
 
 
 def test_a_revealed_answer_is_remembered(store, tmp_path):
@@ -207,9 +207,9 @@ def test_lesson_scores(store):
     store.record("a", L01, "x", 1.0, True)
     store.record("b", L01, "x", 0.5, False)
     store.record("b", L01, "x", 0.5, False)
-    scores = store.lesson_scores({L01: 4, "02-Numbers-and-Sources": 3})
+    scores = store.lesson_scores({L01: 4, "03-Who-Says-So": 3})
     assert scores[L01] == {"answered": 2, "total": 4, "score": 0.375}
-    assert scores["02-Numbers-and-Sources"]["answered"] == 0
+    assert scores["03-Who-Says-So"]["answered"] == 0
 
 
 def test_a_store_follows_its_file_when_it_is_replaced(store, tmp_path):

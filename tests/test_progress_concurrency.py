@@ -25,7 +25,7 @@ WRITER = textwrap.dedent(
     while not go.exists():
         time.sleep(0.005)
     for i in range(checks):
-        store.record(f"w{worker}-q{i % 25}", "01-Loaded-Language", [worker, i], (i % 5) / 4, i % 5 == 4)
+        store.record(f"w{worker}-q{i % 25}", "01-Loaded-Words", [worker, i], (i % 5) / 4, i % 5 == 4)
         if name and i == checks // 2:
             store.set_learner(name)
     """

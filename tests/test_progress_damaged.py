@@ -30,7 +30,7 @@ def _saved_store(path) -> None:
     store = ProgressStore(path)
     store.set_learner("Sam")
     for i in range(300):
-        store.record(f"q{i % 50}", "01-Loaded-Language", ["padding" * 8, i], 0.5, False)
+        store.record(f"q{i % 50}", "01-Loaded-Words", ["padding" * 8, i], 0.5, False)
     store.close()  # the last connection closed: everything is in the main file, none in the -wal file
 
 
@@ -109,7 +109,7 @@ def test_a_folder_that_cannot_be_written_gives_an_in_memory_store(tmp_path, monk
     path = tmp_path / "progress.sqlite3"
     earlier = ProgressStore(path)
     earlier.set_learner("Sam")
-    earlier.record(QUIZ, "01-Loaded-Language", "labeling", 0.0, False)
+    earlier.record(QUIZ, "01-Loaded-Words", "labeling", 0.0, False)
     real_connect = store_module.connect
 
     def read_only(target):
@@ -155,16 +155,16 @@ def test_rows_of_the_wrong_type_are_skipped_with_a_warning(tmp_path):
     with a warning, while the good rows still count?"""
     path = tmp_path / "progress.sqlite3"
     store = ProgressStore(path)
-    store.record(QUIZ, "01-Loaded-Language", "labeling", 0.0, False)
+    store.record(QUIZ, "01-Loaded-Words", "labeling", 0.0, False)
     at = "2026-11-29T09:00:00+00:00"
     _raw_rows(
         path,
-        (QUIZ, "01-Loaded-Language", '"x"', "oops", 0, at),
-        (QUIZ, "01-Loaded-Language", '"x"', 5.0, 0, at),
-        (QUIZ, "01-Loaded-Language", '"x"', 0.5, 7, at),
-        (QUIZ, "01-Loaded-Language", "{not json", 0.5, 0, at),
-        (QUIZ, "01-Loaded-Language", '"x"', 0.5, 0, "yesterday"),
-        ("NOT AN ID", "01-Loaded-Language", '"x"', 0.5, 0, at),
+        (QUIZ, "01-Loaded-Words", '"x"', "oops", 0, at),
+        (QUIZ, "01-Loaded-Words", '"x"', 5.0, 0, at),
+        (QUIZ, "01-Loaded-Words", '"x"', 0.5, 7, at),
+        (QUIZ, "01-Loaded-Words", "{not json", 0.5, 0, at),
+        (QUIZ, "01-Loaded-Words", '"x"', 0.5, 0, "yesterday"),
+        ("NOT AN ID", "01-Loaded-Words", '"x"', 0.5, 0, at),
         (QUIZ, "../../x", '"x"', 0.5, 0, at),
     )
     again = ProgressStore(path)
@@ -197,7 +197,7 @@ def test_old_progress_in_a_folder_that_cannot_be_written_is_still_shown(tmp_path
     import json
 
     old = tmp_path / "progress.json"
-    entry = {"lesson": "01-Loaded-Language", "answer": "labeling", "score": 0.0, "correct": False}
+    entry = {"lesson": "01-Loaded-Words", "answer": "labeling", "score": 0.0, "correct": False}
     entry |= {"attempts": 2, "first_at": "2026-11-20T10:00:00+00:00", "last_at": "2026-11-20T10:05:00+00:00"}
     old.write_text(json.dumps({"format": "medialit-progress/1", "learner": "Sam", "answers": {QUIZ: entry}}))
     content = old.read_bytes()

@@ -20,7 +20,7 @@ from medialit.progress import (
     write_export,
 )
 
-L01, L05 = "01-Loaded-Language", "05-Your-Own-Article"
+L01, L05 = "01-Loaded-Words", "08-Your-Own-Article"
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ def test_export_format_2_matches_its_schema(store, tmp_path):
     store.record("l01-flood-category", L01, "labeling", 0.0, False)
     store.record("l01-flood-category", L01, "emotive-metaphor", 1.0, True)
     store.record_reveal("l01-flood-category", L01)
-    store.record("l02-oig-percent", "02-Numbers-and-Sources", 3.0, 0.0, False)
+    store.record("l02-oig-percent", "03-Who-Says-So", 3.0, 0.0, False)
     store.save_response("l05-reflection", L05, "draft", prompt="What surprised you?")
     store.save_response("l05-reflection", L05, "It was the <b>adjectives</b>.", prompt="What surprised you?")
     data = export_results(store)
@@ -68,7 +68,7 @@ def test_export_format_2_matches_its_schema(store, tmp_path):
 def test_export_of_one_lesson(store):
     """Does a lesson's export hold only that lesson's quizzes and responses?"""
     store.record("l01-flood-category", L01, "labeling", 0.0, False)
-    store.record("l02-oig-percent", "02-Numbers-and-Sources", 3.0, 0.0, False)
+    store.record("l02-oig-percent", "03-Who-Says-So", 3.0, 0.0, False)
     store.save_response("l05-reflection", L05, "text")
     data = export_results(store, L01)
     assert [r["quiz"] for r in data["results"]] == ["l01-flood-category"] and data["responses"] == []

@@ -16,7 +16,7 @@ LATER = "2026-11-21T10:00:00+00:00"
 
 def _old_entry(**changes):
     entry = {
-        "lesson": "01-Loaded-Language",
+        "lesson": "01-Loaded-Words",
         "answer": "emotive-metaphor",
         "score": 1.0,
         "correct": True,
@@ -49,7 +49,7 @@ def test_old_progress_is_imported_once_and_kept(tmp_path):
         {
             "l01-flood-category": _old_entry(),
             "l02-oig-percent": _old_entry(
-                lesson="02-Numbers-and-Sources",
+                lesson="03-Who-Says-So",
                 answer="3",
                 score=0.0,
                 correct=False,
@@ -70,7 +70,7 @@ def test_old_progress_is_imported_once_and_kept(tmp_path):
     other = store.entry("l01-other")
     assert other["score"] == 0.5 and other["best_score"] == 1.0 and other["attempts"] == 2
     assert store.entry("l02-oig-percent")["attempts"] == 1
-    store.record("l01-other", "01-Loaded-Language", "x", 0.0, False)
+    store.record("l01-other", "01-Loaded-Words", "x", 0.0, False)
     assert store.entry("l01-other")["attempts"] == 3
     again = ProgressStore(tmp_path / "progress.sqlite3")
     assert again.warnings == [] and again.entry("l01-flood-category")["attempts"] == 3

@@ -103,7 +103,7 @@ def test_student_texts_cover_keys_and_quizzes():
     fields = {t.field for t in texts}
     assert fields == {"reason", "explanation", "hint"}
     assert any(t.where.startswith("annotations/ice-officer-interview.json loaded/") for t in texts)
-    assert any(t.where.startswith("quizzes/01-Loaded-Language.yaml l01-") for t in texts)
+    assert any(t.where.startswith("quizzes/01-Loaded-Words.yaml l01-") for t in texts)
     assert all(t.text.strip() for t in texts)
 
 

@@ -347,7 +347,7 @@ def test_export_offers_a_download_link(store, tmp_path, monkeypatch):
     box.mkdir()
     monkeypatch.setenv("MEDIALIT_HANDIN", str(box))
     store.set_learner("Zoë O'Neil")
-    store.save_response("l05-reflection", "05-Your-Own-Article", "<script>alert(1)</script>")
+    store.save_response("l05-reflection", "08-Your-Own-Article", "<script>alert(1)</script>")
     w = mw.export_widget(store, folder=tmp_path / "out")
     w.export_button.click()
     link = re.search(

@@ -135,7 +135,7 @@ def test_lesson_04_examples_still_hold():
     """Lesson 04 ("Where the machine fails") describes these two mistakes; do the detectors still make them?
 
     If a detector now gets one of these right, well done: update that section of
-    solutions/04-Whole-Article-Audit.ipynb to describe a mistake it still makes, then this test.
+    solutions/07-Whole-Article-Audit.ipynb to describe a mistake it still makes, then this test.
     """
     text = medialit.load(ARTICLE).text
     diff = mw.compare_spans(medialit.annotations(ARTICLE), medialit.analyze(text))

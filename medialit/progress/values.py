@@ -75,13 +75,13 @@ def check_id(value: Any, what: str = "quiz id") -> str:
 
 
 def check_lesson(value: Any) -> str:
-    """A lesson name such as "01-Loaded-Language": letters and digits joined by "-" or "_", at most 64.
+    """A lesson name such as "01-Loaded-Words": letters and digits joined by "-" or "_", at most 64.
 
     Nothing else is allowed, so a lesson can never lead outside a folder when it becomes part of a file name.
     """
     if not isinstance(value, str) or len(value) > _MAX_ID or not _LESSON.match(value):
         raise ProgressValueError(
-            f"lesson {value!r} should be letters and digits joined by hyphens, like 01-Loaded-Language"
+            f"lesson {value!r} should be letters and digits joined by hyphens, like 01-Loaded-Words"
         )
     return value
 
