@@ -38,7 +38,7 @@ function render({ model, el }) {
   let buttons = [];
 
   function sync() {
-    const chosen = new Set(model.get("selected"));
+    const chosen = new Set(shown());
     buttons.forEach((button, i) => {
       button.setAttribute("aria-pressed", chosen.has(i) ? "true" : "false");
       button.tabIndex = i === current ? 0 : -1;
@@ -52,12 +52,27 @@ function render({ model, el }) {
     buttons[current].focus();
   }
 
+  // A click or Space sends "toggle word i" to the kernel, which applies toggles one by one, in order,
+  // and answers with the new `selected` and the number of the last toggle it applied (`ack`). Until the
+  // kernel has caught up with every toggle sent, the view shows its own copy, so quick presses are never
+  // lost or flicker back (sending the whole list let an older value overwrite a newer one).
+  let sent = 0;
+  let local = null;
+  const shown = () => local ?? model.get("selected");
+
   function toggle(i) {
-    const chosen = new Set(model.get("selected"));
+    if (model.get("disabled")) return;
+    const chosen = new Set(shown());
     chosen.has(i) ? chosen.delete(i) : chosen.add(i);
+    local = [...chosen].sort((a, b) => a - b);
     current = i;
-    model.set("selected", [...chosen].sort((a, b) => a - b));
-    model.save_changes();
+    sent += 1;
+    model.send({ event: "toggle", index: i, seq: sent });
+    sync();
+  }
+
+  function fromKernel() {
+    if (model.get("ack") >= sent) local = null;
     sync();
   }
 
@@ -108,13 +123,15 @@ function render({ model, el }) {
 
   model.on("change:units", draw);
   model.on("change:label", draw);
-  model.on("change:selected", sync);
+  model.on("change:selected", fromKernel);
+  model.on("change:ack", fromKernel);
   model.on("change:disabled", sync);
   draw();
   return () => {
     model.off("change:units", draw);
     model.off("change:label", draw);
-    model.off("change:selected", sync);
+    model.off("change:selected", fromKernel);
+    model.off("change:ack", fromKernel);
     model.off("change:disabled", sync);
   };
 }
@@ -172,7 +189,9 @@ class WordPicker(anywidget.AnyWidget):
 
     ``units`` is a list of ``{"before": str, "word": str, "after": str, "paragraph": bool}``, one per word:
     the punctuation that stays on the word's line, and whether a paragraph ends after it. ``selected`` is
-    the sorted list of selected word indices.
+    the sorted list of selected word indices. The browser sends each click or Space press as a message
+    ``{"event": "toggle", "index": i, "seq": n}``; :meth:`toggle` applies them here, one by one and in
+    order, and ``ack`` is the ``seq`` of the last one applied.
     """
 
     _esm = _ESM
@@ -181,3 +200,30 @@ class WordPicker(anywidget.AnyWidget):
     selected = traitlets.List(traitlets.Int()).tag(sync=True)
     label = traitlets.Unicode("Words of the passage").tag(sync=True)
     disabled = traitlets.Bool(False).tag(sync=True)
+    ack = traitlets.Int(0).tag(sync=True)
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.on_msg(self._message)
+
+    def toggle(self, index: int, seq: int | None = None) -> None:
+        """Select word ``index`` if it is not selected, else unselect it; record ``seq`` as ``ack``.
+
+        Out-of-range indices and toggles while ``disabled`` change nothing (but are still acknowledged,
+        so the browser stops waiting for them).
+        """
+        chosen = set(self.selected)
+        if not self.disabled and 0 <= index < len(self.units):
+            chosen ^= {index}
+        with self.hold_sync():
+            self.selected = sorted(chosen)
+            if seq is not None:
+                self.ack = max(self.ack, seq)
+
+    def _message(self, _widget: object, content: object, _buffers: object) -> None:
+        """A custom message from the browser: only well-formed toggles are applied, anything else ignored."""
+        if not isinstance(content, dict) or content.get("event") != "toggle":
+            return
+        index, seq = content.get("index"), content.get("seq")
+        if type(index) is int and type(seq) is int:
+            self.toggle(index, seq)

@@ -262,11 +262,6 @@ def _tab_until(tab: Any, wanted: Any, limit: int = 40) -> int:
     pytest.fail(f"not reached in {limit} Tabs; focus is on {tab.evaluate(_WHERE)}", pytrace=False)
 
 
-@pytest.mark.xfail(
-    reason="known bug, not yet fixed: quick Space presses in the WordPicker can lose one selection "
-    "(the kernel's echo of an older 'selected' may overwrite a newer one); seen 2 times in 5 runs",
-    strict=False,
-)
 def test_keyboard_only_answers_a_highlight_and_a_choice_quiz(voila: Server, page: Any) -> None:  # noqa: F811
     """With no mouse, in lesson 01 in Voilà: is the highlight passage one Tab stop whose words the arrow
     keys reach and Space selects (aria-pressed), does a choice quiz take arrow keys, do both Check buttons
