@@ -371,3 +371,35 @@ def test_axe_in_voila(voila: Server, page: Any, notebook: str, theme: str) -> No
     for line in theirs[:10]:
         print(f"[browser]   outside the kit's widgets: {line}")
     assert not ours, "\n".join(ours[:20])
+
+
+LABEL_LESSON, LABEL_QUIZ = "05-News-or-Opinion", "l03-cities-ending"
+
+
+def test_keyboard_only_answers_a_label_quiz(voila: Server, page: Any) -> None:  # noqa: F811
+    """With no mouse, in lesson 05 in Voilà: do Tab and the arrow keys reach and set every sentence's label
+    in a label-the-sentences quiz, and does Enter on Check give full marks?"""
+    from medialit.quiz import get_quiz
+    from medialit.schema import SENTENCE_LABELS
+
+    labels = get_quiz(LABEL_QUIZ).solution()
+    page.goto(_lesson_address(voila, LABEL_LESSON), wait_until="domcontentloaded", timeout=RENDER)
+    quiz_class = f"quiz-{LABEL_QUIZ}"
+    selects = page.locator(f".{quiz_class} select")
+    selects.first.wait_for(state="visible", timeout=RENDER)
+    assert selects.count() == len(labels)
+    page.locator(f".{quiz_class}").scroll_into_view_if_needed()
+    tabs = 0
+    for n, label in enumerate(labels):
+        tabs += _tab_until(
+            page, lambda w, n=n: w["quiz"] == quiz_class and w["tag"] == "SELECT", limit=60 if n == 0 else 3
+        )
+        _assert_focus_ring(page)
+        for _ in range(1 + SENTENCE_LABELS.index(label)):  # past "(choose)", then down the list
+            page.keyboard.press("ArrowDown")
+        assert selects.nth(n).evaluate("(s) => s.value") == test_browser._readable(label), n
+    tabs += _tab_until(page, lambda w: w["quiz"] == quiz_class and w["text"] == "Check", limit=3)
+    page.keyboard.press("Enter")
+    feedback = test_browser._feedback(page.locator(f".{quiz_class}"))
+    feedback.filter(has_text="Full marks").wait_for(timeout=test_browser.FEEDBACK)
+    print(f"\n[browser] keyboard only: {tabs} Tabs to label {len(labels)} sentences and check")
