@@ -6,7 +6,9 @@ from medialit.wordpicker import WordPicker
 
 
 def _picker(words: int = 5) -> WordPicker:
-    return WordPicker(units=[{"before": "", "word": f"w{i}", "after": "", "paragraph": False} for i in range(words)])
+    return WordPicker(
+        units=[{"before": "", "word": f"w{i}", "after": "", "paragraph": False} for i in range(words)]
+    )
 
 
 def test_quick_toggles_are_applied_in_order_and_none_is_lost():
