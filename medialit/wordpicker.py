@@ -3,7 +3,7 @@
 A page of ipywidgets ToggleButtons made every word its own Tab stop (148 Tabs to reach lesson 01's sixth
 quiz), with no ``aria-pressed``. Here the passage is one group: Tab enters it on one word, the arrow keys
 (and Home/End) move between words, Space or Enter (or a click or tap) selects or unselects a word, and
-each word says ``aria-pressed``. A link before the passage skips to the next quiz. It only shows and sets
+each word says ``aria-pressed``. (Each quiz starts with a :class:`~medialit.skiplink.SkipLink`.) It only shows and sets
 ``selected``; scoring stays in :mod:`medialit.quiz`.
 """
 
@@ -16,24 +16,10 @@ from .choicegroup import FOCUS_RING_CSS
 
 _ESM = r"""
 function render({ model, el }) {
-  const skip = document.createElement("a");
-  skip.href = "#";
-  skip.className = "medialit-skip";
-  skip.textContent = "Skip to the next quiz";
-  skip.addEventListener("click", (event) => {
-    event.preventDefault();
-    const quizzes = [...document.querySelectorAll(".medialit-quiz")];
-    const next = quizzes[quizzes.indexOf(el.closest(".medialit-quiz")) + 1];
-    const target = next && next.querySelector("button, input, select, textarea, a[href], [tabindex='0']");
-    if (target) {
-      target.scrollIntoView({ block: "center" });
-      target.focus();
-    }
-  });
   const group = document.createElement("div");
   group.setAttribute("role", "group");
   group.className = "medialit-wordpicker";
-  el.append(skip, group);
+  el.append(group);
   let current = 0;
   let buttons = [];
 
@@ -174,12 +160,6 @@ _CSS = (
   text-underline-offset: 3px;
 }
 .medialit-word-button[aria-pressed="true"]::before { content: "✓ "; }
-.medialit-skip {
-  position: absolute;
-  left: -10000px;
-  color: var(--jp-content-link-color, #0b57d0);
-}
-.medialit-skip:focus { position: static; display: inline-block; margin-bottom: 0.25em; }
 """
 )
 
