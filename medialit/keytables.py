@@ -48,7 +48,9 @@ def key_statistics(
     return [by_text[n] for n in numbers]
 
 
-def statistic_rows(statistics: Iterable[Any], columns: Sequence[str] = DEFAULT_COLUMNS) -> list[dict[str, str]]:
+def statistic_rows(
+    statistics: Iterable[Any], columns: Sequence[str] = DEFAULT_COLUMNS
+) -> list[dict[str, str]]:
     """One row per statistic (a key item or a detector finding), headed as in ``COLUMNS``.
 
     Sourcing classes are written as words ("named document"); a missing source or note is "–".
@@ -79,7 +81,9 @@ def statistics_table(
     ``columns`` picks from ``COLUMNS``; ``caption`` defaults to "Numbers in <article id>, from the answer key".
     """
     rows = statistic_rows(key_statistics(article_id, sentences, numbers), columns)
-    return table_html(rows, [COLUMNS[c] for c in columns], caption or f"Numbers in {article_id}, from the answer key")
+    return table_html(
+        rows, [COLUMNS[c] for c in columns], caption or f"Numbers in {article_id}, from the answer key"
+    )
 
 
 def detector_table(text: str, caption: str | None = "What the number detector found") -> HTMLFragment:
