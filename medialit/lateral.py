@@ -106,9 +106,10 @@ def figure_of(text: str) -> str | None:
 
 
 def _figures(article_id: str) -> dict[str, list[StatisticSpan]]:
+    """The key's clear-cut statistics by figure; debatable ones (``acceptable``) are left out."""
     found: dict[str, list[StatisticSpan]] = {}
     for item in corpus.annotations(article_id).statistics:
-        figure = figure_of(item.text)
+        figure = None if item.acceptable else figure_of(item.text)
         if figure is not None:
             found.setdefault(figure, []).append(item)
     return found
@@ -118,10 +119,15 @@ def _order(figure: str) -> tuple[int, float]:
     return (1, 0.0) if figure == "hundreds" else (0, float(figure))
 
 
-def compare_figures(article_ids: Sequence[str], min_reports: int = 1) -> list[dict[str, str]]:
-    """The figures the reports give (from their answer keys), one row each, side by side.
+def _shown(figure: str) -> str:
+    """A figure as a reader writes it: "13000" → "13,000"; "3.2" and "hundreds" unchanged."""
+    return f"{int(figure):,}" if figure.isdigit() else figure
 
-    Columns: Figure, "In how many reports" ("3 of 3"), then one column per outlet with that report's
+
+def compare_figures(article_ids: Sequence[str], min_reports: int = 1) -> list[dict[str, str]]:
+    """The figures the reports give (the answer keys' clear-cut statistics), one row each, side by side.
+
+    Columns: Figure ("13,000"), "In how many reports" ("3 of 3"), then one column per outlet with that report's
     wordings of the figure ("680 · 680 · 680" when it appears three times) or "–". Only figures found in
     at least ``min_reports`` reports are kept; rows run from the most widely shared figure down, and by
     size within that. Raises UnknownArticleError for an unknown id.
@@ -134,7 +140,7 @@ def compare_figures(article_ids: Sequence[str], min_reports: int = 1) -> list[di
         having = [a for a in article_ids if figure in per_report[a]]
         if len(having) < min_reports:
             continue
-        row = {"Figure": figure, "In how many reports": f"{len(having)} of {len(article_ids)}"}
+        row = {"Figure": _shown(figure), "In how many reports": f"{len(having)} of {len(article_ids)}"}
         for article_id in article_ids:
             items = per_report[article_id].get(figure, [])
             row[names[article_id]] = " · ".join(f"“{item.text}”" for item in items) if items else "–"

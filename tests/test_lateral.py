@@ -47,13 +47,17 @@ def test_the_three_reports_share_680_seven_and_hundreds():
 
 
 def test_figures_found_in_one_report_come_after_shared_ones():
-    """Are the 2008 comparisons (595, 400) each in one report only, listed after the shared figures?"""
+    """Are the 2008 comparisons (595, 400) each in one report only, after the shared figures, debatable items out?"""
     rows = lateral.compare_figures(lateral.RAIDS)
     shares = [int(r["In how many reports"].split()[0]) for r in rows]
     assert shares == sorted(shares, reverse=True)
     by_figure = {r["Figure"]: r for r in rows}
     assert by_figure["595"]["Breitbart News"] == "“about 595”" and by_figure["595"]["NPR"] == "–"
     assert by_figure["400"]["In how many reports"] == "1 of 3"
+    assert by_figure["13,000"]["NPR"] == "“more than 13,000 employees”", (
+        "thousands written as a reader writes them"
+    )
+    assert "2" not in by_figure, "the key's debatable items (“more than two decades”) are left out"
 
 
 def test_who_credits_uses_the_keys_source():
