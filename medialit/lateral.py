@@ -105,8 +105,11 @@ def figure_of(text: str) -> str | None:
     return None
 
 
-def _figures(article_id: str) -> dict[str, list[StatisticSpan]]:
-    """The key's clear-cut statistics by figure; debatable ones (``acceptable``) are left out."""
+def figures(article_id: str) -> dict[str, list[StatisticSpan]]:
+    """An article's clear-cut key statistics grouped by figure ("680" → its items).
+
+    Debatable items (``acceptable``) are left out. Raises UnknownArticleError for an unknown id.
+    """
     found: dict[str, list[StatisticSpan]] = {}
     for item in corpus.annotations(article_id).statistics:
         figure = None if item.acceptable else figure_of(item.text)
@@ -132,7 +135,7 @@ def compare_figures(article_ids: Sequence[str], min_reports: int = 1) -> list[di
     at least ``min_reports`` reports are kept; rows run from the most widely shared figure down, and by
     size within that. Raises UnknownArticleError for an unknown id.
     """
-    per_report = {article_id: _figures(article_id) for article_id in article_ids}
+    per_report = {article_id: figures(article_id) for article_id in article_ids}
     names = {article_id: outlet_name(article_id) for article_id in article_ids}
     every = {figure for found in per_report.values() for figure in found}
     rows = []
@@ -161,7 +164,7 @@ def who_credits(article_ids: Sequence[str], figure: str) -> list[dict[str, str]]
             "Credited to": item.source or "no one, in that sentence",
         }
         for article_id in article_ids
-        for item in _figures(article_id).get(figure, [])
+        for item in figures(article_id).get(figure, [])
     ]
     if not rows:
         raise ValueError(f"none of these reports gives the figure {figure!r}: {', '.join(article_ids)}")
@@ -187,18 +190,18 @@ def sources_named(article_ids: Iterable[str]) -> list[dict[str, str]]:
     return rows
 
 
-def what_to_check(article_ids: Sequence[str], *figures: str) -> list[dict[str, str]]:
-    """What the answer key says to look up for some figures in each report, one row per different note.
+def what_to_check(article_ids: Sequence[str], *wanted: str) -> list[dict[str, str]]:
+    """What the answer key says to look up for the ``wanted`` figures in each report, one row per different note.
 
     Columns: Outlet, "The words", "What to look up" (the key's ``what_to_check``) and "What the key
     noticed" (its ``check``, or "–"). Wordings of one figure in one report that share a note share a row.
-    Raises ValueError if no report gives any of ``figures``.
+    Raises ValueError if no report gives any of ``wanted``.
     """
     rows: list[dict[str, str]] = []
-    for figure in figures:
+    for figure in wanted:
         for article_id in article_ids:
             seen: dict[str, dict[str, str]] = {}
-            for item in _figures(article_id).get(figure, []):
+            for item in figures(article_id).get(figure, []):
                 if item.what_to_check in seen:
                     seen[item.what_to_check]["The words"] += f" · “{item.text}”"
                     continue
@@ -210,5 +213,5 @@ def what_to_check(article_ids: Sequence[str], *figures: str) -> list[dict[str, s
                 }
             rows.extend(seen.values())
     if not rows:
-        raise ValueError(f"none of these reports gives {', '.join(figures)}: {', '.join(article_ids)}")
+        raise ValueError(f"none of these reports gives {', '.join(wanted)}: {', '.join(article_ids)}")
     return rows

@@ -231,3 +231,45 @@ def test_no_doubled_quotation_marks_in_feedback():
             continue
         feedback = quiz.check(quiz.solution()).feedback
         assert "””" not in feedback and "““" not in feedback, (quiz.id, feedback)
+
+
+def test_agree_with_counts_a_number_right_only_if_every_report_gives_it():
+    """In a multi quiz with agree_with, is a number right only when the other reports' keys give the same figure?"""
+    quiz = get_quiz("l06-agree-figures")
+    assert quiz.solution() == ["680", "seven"]
+    items = {i.text: i for i in quiz.check(list(quiz.options)).items}
+    assert items["680"].status == "found" and "“approximately 680 people”" in items["680"].reason
+    assert items["six cities"].status == "extra"
+    assert items["six cities"].reason == "Not in every report: BuzzFeed News and NPR do not give it."
+    assert items["the largest single-state raid in United States history"].status == "neutral"
+    assert quiz.check(["680", "seven"]).score == 1.0
+
+
+@pytest.mark.parametrize(
+    ("target", "agree_with", "problem"),
+    [
+        ("loaded", "[mississippi-raids-npr]", "needs target: statistics"),
+        ("statistics", "[no-such-report]", "reports the kit does not have"),
+    ],
+)
+def test_agree_with_is_checked_at_load(tmp_path, target, agree_with, problem):
+    """Is agree_with refused on loaded words, or naming a report the kit does not have, naming the quiz?"""
+    path = _write(
+        tmp_path,
+        f"""\
+        lesson: 99-Test
+        quizzes:
+          - id: t-agree
+            kind: multi
+            prompt: Which of these do all the reports give?
+            passage: {{article: mississippi-raids-breitbart, sentences: [1, 1]}}
+            target: {target}
+            agree_with: {agree_with}
+            options: ["680", illegal aliens]
+            hint: A hint that helps.
+            explanation: Some explanation here.
+        """,
+    )
+    with pytest.raises(DataFileError, match=problem) as caught:
+        read_quiz_file(path)
+    assert "t-agree" in str(caught.value)

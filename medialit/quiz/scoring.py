@@ -73,7 +73,11 @@ def options(quiz: Quiz) -> tuple[str, ...]:
 
 
 def _multi_status(quiz: Quiz) -> dict[str, tuple[str, str]]:
-    """For each offered phrase: ('correct' | 'neutral' | 'wrong', the key's reason)."""
+    """For each offered phrase: ('correct' | 'neutral' | 'wrong', the key's reason).
+
+    With ``agree_with`` (other reports of the same event), a clear-cut number is correct only if every one
+    of those reports' keys gives the same figure, and wrong (with a reason saying so) if not.
+    """
     passage, target = quiz.passage, quiz.spec["target"]
     status = {}
     for option in quiz.spec["options"]:
@@ -84,12 +88,44 @@ def _multi_status(quiz: Quiz) -> dict[str, tuple[str, str]]:
         hits = [s for s in passage.key_spans(target) if s.start < end and start < s.end]
         if any(not getattr(s, "acceptable", False) for s in hits):
             first = next(s for s in hits if not getattr(s, "acceptable", False))
-            status[option] = ("correct", first.reason)
+            status[option] = (
+                ("correct", first.reason) if "agree_with" not in quiz.spec else _agreement(quiz, first)
+            )
         elif hits:
             status[option] = ("neutral", hits[0].reason)
         else:
             status[option] = ("wrong", "")
     return status
+
+
+def _agreement(quiz: Quiz, item: StatisticSpan) -> tuple[str, str]:
+    """('correct' | 'wrong', why) for a number: do all the ``agree_with`` reports' keys give its figure?"""
+    from ..lateral import figure_of, figures, outlet_name
+
+    figure = figure_of(item.text)
+    others = quiz.spec["agree_with"]
+    wordings = {o: figures(o).get(figure, []) if figure else [] for o in others}
+    missing = [outlet_name(o) for o, found in wordings.items() if not found]
+    if missing:
+        return (
+            "wrong",
+            f"Not in every report: {' and '.join(missing)} {'does' if len(missing) == 1 else 'do'} not give it.",
+        )
+    given = "; ".join(f"{outlet_name(o)}: “{found[0].text}”" for o, found in wordings.items())
+    return "correct", f"The other reports give it too ({given})."
+
+
+def _check_agree_with(quiz: Quiz) -> None:
+    """``agree_with`` needs ``target: statistics`` and reports the kit knows."""
+    others = quiz.spec.get("agree_with")
+    if others is None:
+        return
+    if quiz.spec["target"] != "statistics":
+        raise QuizDataError(f"{quiz.id}: agree_with compares numbers, so it needs target: statistics")
+    from .. import corpus
+
+    if unknown := [o for o in others if o not in corpus.ids()]:
+        raise QuizDataError(f"{quiz.id}: agree_with names reports the kit does not have: {unknown}")
 
 
 def _required(quiz: Quiz) -> list[Any]:
@@ -119,6 +155,7 @@ def validate(quiz: Quiz) -> None:
                 f"{quiz.id}: the key's answer {getattr(item, ask)!r} is not among the options"
             )
     elif quiz.kind == "multi":
+        _check_agree_with(quiz)
         if not any(s == "correct" for s, _ in _multi_status(quiz).values()):
             raise QuizDataError(f"{quiz.id}: no offered phrase is in the key, so nothing can be right")
     elif quiz.kind == "highlight":
@@ -250,7 +287,7 @@ def _check_multi(quiz: Quiz, answer: Any) -> Result:
     right = [a for a in chosen if status[a][0] == "correct"]
     wrong = [a for a in chosen if status[a][0] == "wrong"]
     items = [ItemResult(a, "found", status[a][1]) for a in right]
-    items += [ItemResult(a, "extra", "The answer key does not mark this.") for a in wrong]
+    items += [ItemResult(a, "extra", status[a][1] or "The answer key does not mark this.") for a in wrong]
     items += [ItemResult(o, "missed", status[o][1]) for o in need if o not in chosen]
     items += [
         ItemResult(a, "neutral", status[a][1] + " (Debatable: no marks lost either way.)")
