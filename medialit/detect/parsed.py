@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Any
 
 from ..text import TextSpan, normalize, sentence_spans
+from .phrases import WordStarts, lower_keeping_offsets
 from .quotes import quoted_regions
 
 __all__ = ["ParsedText", "Tokens", "parse"]
@@ -88,10 +89,7 @@ class ParsedText:
     @cached_property
     def lowered(self) -> str:
         """:attr:`normalized` in lower case, keeping offsets (a character whose lower case is longer stays)."""
-        lowered = self.normalized.lower()
-        if len(lowered) == len(self.normalized):
-            return lowered
-        return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in self.normalized)
+        return lower_keeping_offsets(self.normalized)
 
     @cached_property
     def spaced(self) -> str:
@@ -103,6 +101,11 @@ class ParsedText:
         for m in _SPACING_DASHES.finditer(self.text):
             chars[m.start()] = " "
         return "".join(chars)
+
+    @cached_property
+    def word_starts(self) -> WordStarts:
+        """Every run of word characters in :attr:`lowered`, for :class:`~medialit.detect.phrases.PhrasePattern`."""
+        return WordStarts(self.lowered)
 
     @cached_property
     def tokens(self) -> Tokens:

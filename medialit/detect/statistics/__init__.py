@@ -87,7 +87,7 @@ def find_statistics(
 
     skip = not_figures(doc)
     for info in infos:
-        groups = _candidates(norm, info, lex)
+        groups = _candidates(norm, info, lex, doc.word_starts)
         if skip and groups:
             near = _overlapping(skip, info.span.start, info.span.end)
             if near:

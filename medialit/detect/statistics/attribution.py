@@ -7,6 +7,7 @@ from bisect import bisect_right
 
 from ...text import TextSpan
 from ..parsed import ParsedText
+from ..phrases import WordStarts, lower_keeping_offsets
 from .cues import (
     _BEFORE_VERB,
     _DETERMINERS,
@@ -52,8 +53,9 @@ def _attribution(doc: ParsedText) -> tuple[list[_Sentence], dict[int, _Attr]]:
         for i, s in enumerate(doc.sentences)
     ]
     ctx = _context(norm, infos, lex)
+    words = WordStarts(lower_keeping_offsets(masked))
     for info in infos:
-        info.attrs = _attributions(info, ctx, lex)
+        info.attrs = _attributions(info, ctx, lex, words)
     _resolve_pronouns(infos)
     for info in infos:
         info.attrs.sort(key=lambda a: a.pos)
@@ -142,8 +144,8 @@ def _context(norm: str, infos: list[_Sentence], lex: _Lexicon) -> _Context:
     return _Context(self_outlets, titles, owners, other)
 
 
-def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon) -> list[_Attr]:
-    """Every source credited in the writer's own words in one sentence."""
+def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon, runs: WordStarts) -> list[_Attr]:
+    """Every source credited in the writer's own words in one sentence; ``runs`` are the masked text's."""
     m = info.masked
     base = info.span.start
     toks = _tokens(m)
@@ -208,7 +210,7 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon) -> list[_Attr]:
             low in _HEADLINE_VERBS and info.headline
         ):
             _verb_attribution(info, toks, lows, i, lex, add)
-    for match in lex.vague_phrase.finditer(m):
+    for match in lex.at_words["vague_phrase"].finditer_slice(m, runs, base):
         attrs.append(
             _Attr(
                 "vague",
@@ -219,7 +221,7 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon) -> list[_Attr]:
                 span=(base + match.start(), base + match.end()),
             )
         )
-    for match in lex.anonymous_phrase.finditer(m):
+    for match in lex.at_words["anonymous_phrase"].finditer_slice(m, runs, base):
         # "a source familiar with the matter": the role just before the phrase is the source
         cut = next((x for x, t in enumerate(toks) if t[0] >= match.start()), len(toks))
         roles = [x for x in range(cut - 1, max(cut - 7, -1), -1) if lex.has("role", lows[x])]
@@ -244,7 +246,7 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon) -> list[_Attr]:
                 base + match.start(),
             )
         )
-    for match in lex.self_phrase.finditer(m):
+    for match in lex.at_words["self_phrase"].finditer_slice(m, runs, base):
         words = _orig(info, match.start(), match.end())
         attrs.append(
             _Attr(

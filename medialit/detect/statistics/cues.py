@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ...errors import DataFileError
 from ...lexicon import read_table
+from ..phrases import PhrasePattern
 
 CUE_FILE = "sourcing_cues.csv"
 CUE_COLUMNS = ("cue", "kind", "note")
@@ -201,6 +202,8 @@ class _Lexicon:
     title: re.Pattern[str]
     quoted_title: re.Pattern[str]
     qualifier_ends: frozenset[str]  # the last word of every qualifier
+    #: The phrase-list patterns above, by name, tried only where one of their phrases can begin.
+    at_words: dict[str, PhrasePattern]
 
     def has(self, kind: str, word: str) -> bool:
         return word in self.kinds.get(kind, frozenset())
@@ -267,7 +270,7 @@ def _lexicon() -> _Lexicon:
     doc_words = "Report|Study|Survey|Review|Audit|Assessment|Analysis|Index|Census|Yearbook|Database|Dataset|"
     doc_words += "Factbook|Almanac|Memorandum|Memo|Estimates|Poll|Inquiry|Investigation"
     size_words = _alternation(get("size-word"))
-    return _Lexicon(
+    lexicon = _Lexicon(
         kinds={k: frozenset(v) for k, v in kinds.items()},
         outlet=re.compile(outlet),
         self_intro=tuple(re.compile(pattern) for pattern in self_intro),
@@ -298,7 +301,16 @@ def _lexicon() -> _Lexicon:
             re.IGNORECASE,
         ),
         qualifier_ends=frozenset(q.split()[-1] for q in get("qualifier")),
+        at_words={},
     )
+    phrases = {"size": ["a", "an"]} | {
+        name: get(name.replace("_", "-"))
+        for name in ("vague_phrase", "anonymous_phrase", "self_phrase", "quantity", "quantifier", "idiom")
+    }
+    lexicon.at_words.update(
+        (name, PhrasePattern(getattr(lexicon, name), words)) for name, words in phrases.items()
+    )
+    return lexicon
 
 
 def _is_cap(word: str) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..parsed import ParsedText
+from ..phrases import WordStarts
 from .cues import (
     _ADJECTIVE_ENDINGS,
     _ADJECTIVES,
@@ -111,8 +112,8 @@ def not_figures(doc: ParsedText) -> list[tuple[int, int]]:
 _YEAR_LINE = re.compile(r"^\s*\d{4}\s*$")
 
 
-def _candidates(norm: str, info: _Sentence, lex: _Lexicon) -> list[_Group]:
-    """The statistics in one sentence, merged and without idioms."""
+def _candidates(norm: str, info: _Sentence, lex: _Lexicon, words: WordStarts) -> list[_Group]:
+    """The statistics in one sentence, merged and without idioms; ``words`` are ``norm``'s."""
     a0, b0 = info.span.start, info.span.end
     atoms: list[_Atom] = []
     for match in _DIGIT_ATOM.finditer(norm, a0, b0):
@@ -125,9 +126,9 @@ def _candidates(norm: str, info: _Sentence, lex: _Lexicon) -> list[_Group]:
             atoms.append(atom)
     atoms.sort(key=lambda a: (a.start, -a.end))
     groups = _merge_atoms(norm, atoms, a0, b0)
-    for atom in _vague_atoms(norm, a0, b0, lex):
+    for atom in _vague_atoms(norm, a0, b0, lex, words):
         groups.append(_Group(atom.start, atom.end, [atom]))
-    idioms = [(m.start(), m.end()) for m in lex.idiom.finditer(norm, a0, b0)] if groups else []
+    idioms = [m.span() for m in lex.at_words["idiom"].finditer(norm, words, a0, b0)] if groups else []
     if idioms:
         idiom_starts = [a for a, _ in idioms]
         reach = []  # the furthest end of any idiom so far
@@ -443,10 +444,10 @@ def _counts_nothing(norm: str, end: int, b0: int) -> bool:
     return bool(match) and match.group(1).lower() in _ABSTRACT
 
 
-def _vague_atoms(norm: str, a0: int, b0: int, lex: _Lexicon) -> list[_Atom]:
+def _vague_atoms(norm: str, a0: int, b0: int, lex: _Lexicon, words: WordStarts) -> list[_Atom]:
     """Quantities without a number: 'many', 'a significant portion', 'lots of', 'the vast majority'."""
     found: list[_Atom] = []
-    for match in lex.quantity.finditer(norm, a0, b0):
+    for match in lex.at_words["quantity"].finditer(norm, words, a0, b0):
         phrase = match.group().lower()
         following = _following_word(norm, match.end(), b0)
         if phrase.endswith(("majority", "minority")) and not (
@@ -458,10 +459,10 @@ def _vague_atoms(norm: str, a0: int, b0: int, lex: _Lexicon) -> list[_Atom]:
         if _counts_nothing(norm, match.end(), b0):
             continue
         found.append(_vague(norm, match.start(), match.end(), a0, b0, lex))
-    for match in lex.size.finditer(norm, a0, b0):
+    for match in lex.at_words["size"].finditer(norm, words, a0, b0):
         if not _counts_nothing(norm, match.end(), b0):
             found.append(_vague(norm, match.start(), match.end(), a0, b0, lex))
-    for match in lex.quantifier.finditer(norm, a0, b0):
+    for match in lex.at_words["quantifier"].finditer(norm, words, a0, b0):
         word = match.group().lower()
         previous = _preceding_word(norm, match.start(), a0)
         following_match = _FOLLOWING_WORD.match(norm, match.end(), b0)
