@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from ..lexicon import LexiconEntry, loaded_terms, vader_candidate, vader_valence
 from ..schema import LoadedSpan
@@ -169,6 +170,15 @@ class _Plan:
     entry: LexiconEntry | None  # the word entry it inflects
     vader: float | None  # a VADER score, when the word starts no lexicon entry and may stand alone
 
+    @property
+    def can_hit(self) -> bool:
+        """Can the word start any hit at all?"""
+        return (
+            bool(self.patterns or self.part_patterns or self.phrases)
+            or self.entry is not None
+            or self.vader is not None
+        )
+
 
 def _plan(word: str, matcher: _Matcher, valence: dict[str, float], cache: dict[str, _Plan]) -> _Plan:
     plan = cache.get(word)
@@ -213,9 +223,12 @@ def _candidate_hits(lowered: str, tokens: Tokens) -> list[_Hit]:
     ]
     words, starts, ends = tokens.words, tokens.starts, tokens.ends
     cache: dict[str, _Plan] = {}
+    plans = {word: _plan(word, matcher, valence, cache) for word in set(words)}
+    active = {word for word, plan in plans.items() if plan.can_hit}
     n = len(words)
-    for i, word in enumerate(words):
-        plan = cache.get(word) or _plan(word, matcher, valence, cache)
+    for i in compress(range(n), map(active.__contains__, words)):  # most words can start nothing
+        word = words[i]
+        plan = plans[word]
         start = starts[i]
         for offset, patterns in ((0, plan.patterns), *plan.part_patterns):
             for pattern, entry in patterns:

@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from typing import Any
 
 from ..text import TextSpan, normalize, sentence_spans
@@ -16,7 +17,7 @@ from .quotes import quoted_regions
 __all__ = ["ParsedText", "Tokens", "parse"]
 
 _LINE = re.compile(r"[^\n]+")
-_TOKEN = re.compile(r"\w+(?:['\-]\w+)*")
+_TOKEN_SPLIT = re.compile(r"(\w+(?:['\-]\w+)*)")
 # Dashes that stand between words ("covered\u2014this") rather than inside one ("well-known").
 _SPACING_DASHES = re.compile("[\u2012\u2013\u2014\u2015\u2212]")
 # Web addresses, e-mail addresses and bare domains ("bit.ly/3xYz"): neither words nor figures.
@@ -43,13 +44,11 @@ class Tokens:
     __slots__ = ("ends", "starts", "words")
 
     def __init__(self, lowered: str) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.words: list[str] = []
-        for m in _TOKEN.finditer(lowered):
-            self.starts.append(m.start())
-            self.ends.append(m.end())
-            self.words.append(m.group())
+        pieces = _TOKEN_SPLIT.split(lowered)  # gap, token, gap, token, ..., gap
+        offsets = list(accumulate(map(len, pieces), initial=0))
+        self.starts: list[int] = offsets[1:-1:2]
+        self.ends: list[int] = offsets[2::2]
+        self.words: list[str] = pieces[1::2]
 
     def __len__(self) -> int:
         return len(self.words)
