@@ -58,3 +58,17 @@ def test_word_starts_are_runs_of_word_characters() -> None:
     assert list(zip(words.starts, words.ends, words.words, strict=True)) == [
         (0, 2, "so"), (3, 9, "called"), (10, 13, "one"), (14, 15, "s"), (16, 19, "143")
     ]  # fmt: skip
+
+
+def test_number_words_are_found_where_the_pattern_finds_them() -> None:
+    """Does the statistics detector's number-word pattern, tried only at its first words, find every match?"""
+    from medialit.detect.statistics.cues import _WORD_ATOM, _WORD_ATOM_AT
+
+    text = (
+        "Two-thirds said so; a dozen, half a million and several hundred came. Tens of thousands, "
+        "ninety-nine or Twice as many? A few thousand, a half, one billion, triple. Someone often "
+        "quadrupled its dozens of millions. Germany's anyone atone"
+    )
+    words = WordStarts(lower_keeping_offsets(text))
+    assert _spans(_WORD_ATOM_AT.finditer(text, words)) == _spans(_WORD_ATOM.finditer(text))
+    assert len(_spans(_WORD_ATOM.finditer(text))) >= 12

@@ -151,6 +151,16 @@ _WORD_ATOM = re.compile(
     rf")\b",
     re.IGNORECASE,
 )
+# The words a _WORD_ATOM match can begin with, so it is tried only where one of them starts.
+_WORD_ATOM_AT = PhrasePattern(
+    _WORD_ATOM,
+    [
+        *_UNITS,
+        *_TENS,
+        *"a half several many twice double triple quadruple".split(),
+        *"dozens hundreds thousands millions billions trillions tens".split(),
+    ],
+)
 _AGE_AFTER = re.compile(r"[- ](?:year|yr|month|week|day)s?[- ]old\b|\syears?\sold\b|[- ]year-olds?\b", re.I)
 _AGE_APPOSITION = re.compile(r"[A-Za-z][\w'.-]{1,30}\s?[,(]\s?$")
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s$", re.I)

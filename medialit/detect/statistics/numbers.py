@@ -38,7 +38,7 @@ from .cues import (
     _TAIL_WORD,
     _TIME_AFTER,
     _WEEKDAYS,
-    _WORD_ATOM,
+    _WORD_ATOM_AT,
     _WORD_VALUE,
     _is_cap,
     _Lexicon,
@@ -120,7 +120,7 @@ def _candidates(norm: str, info: _Sentence, lex: _Lexicon, words: WordStarts) ->
         atom = _digit_atom(norm, match, a0, lex)
         if atom is not None:
             atoms.append(atom)
-    for match in _WORD_ATOM.finditer(norm, a0, b0):
+    for match in _WORD_ATOM_AT.finditer(norm, words, a0, b0):
         atom = _word_atom(norm, match, a0, b0, lex)
         if atom is not None:
             atoms.append(atom)
