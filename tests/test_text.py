@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import medialit
@@ -289,3 +289,25 @@ def test_installed_nltk_data_changes_nothing(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     assert _run_offline(str(decoy), tmp_path) == _run_offline(str(empty), tmp_path)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet="ab \u00a0\u2009\u2018\u2019\u201c\u201d\u00ab\u2010\u2013\u2014\u2212\u2026'\"-",
+        max_size=40,
+    )
+)
+def test_normalize_maps_each_character_as_a_translation_table_would(text: str) -> None:
+    """Is normalize() the same as str.translate with the same one-to-one map, character by character?"""
+    from medialit.text import _DASHES, _QUOTES, _SPACES
+
+    assert normalize(text) == text.translate(str.maketrans(_SPACES | _QUOTES | _DASHES))
+
+
+def test_a_character_map_that_maps_twice_is_refused() -> None:
+    """Is a map whose output character is mapped again refused, since replacing in turn would map it twice?"""
+    from medialit.text import _CharacterMap
+
+    with pytest.raises(ValueError):
+        _CharacterMap({"a": "b", "b": "c"})
