@@ -11,19 +11,19 @@ call the methods the buttons call (``start``, ``accept``, ``reject``,
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 
-from .authoring import Mark, ReviewSession, load_draft, propose
+from .authoring import Mark, ReviewSession, load_draft, resume_or_propose
 from .authoring.article import check_has_sentences
 from .authoring.key import save_key
 from .authoring.lesson import make_lesson
 from .errors import MedialitError
 from .ingest import is_link, read_bytes, read_link
 from .schema import LOADED_CATEGORIES, SENTENCE_LABELS, SOURCING
+from .teacher_lessons import suggest_id
 from .widgets import GREEN, RED, TEXT, TEXT2, _message, _text, text_units
 from .wording import readable
 from .wordpicker import WordPicker
@@ -57,12 +57,6 @@ _STYLE = """<style>
 def draft_path_for(folder: Path, text: str) -> Path:
     """Where the review of ``text`` is saved: one draft per article, named by a hash of its text."""
     return folder / DRAFTS / f"review-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}.json"
-
-
-def lesson_id_from(title: str) -> str:
-    """A lesson id suggested from a title: "County Jail Vote!" -> "county-jail-vote" (at most 5 words)."""
-    words = re.findall(r"[a-z0-9]+", title.lower())[:5]
-    return "-".join(words)
 
 
 def _context(session: ReviewSession, mark: Mark) -> tuple[str, int, int]:
@@ -352,17 +346,15 @@ class ReviewWidget(widgets.VBox):
         article = self._article_source
         if article is None or article.text != text:
             article = text
-        draft = draft_path_for(self.folder, text)
         try:
-            if draft.exists():
-                session = load_draft(draft)
-                note = "You reviewed this article before: your decisions are back."
-            else:
-                session = propose(article, draft_path=draft)
-                note = "The machine's marks are ready. The machine makes mistakes: check every one."
+            session = resume_or_propose(article, draft_path_for(self.folder, text))
         except (MedialitError, OSError) as exc:
             self._fail(self.load_message, exc)
             return False
+        if any(mark.reviewed for mark in session.marks):
+            note = "You reviewed this article before: your decisions are back."
+        else:
+            note = "The machine's marks are ready. The machine makes mistakes: check every one."
         if self.title_input.value.strip():
             session.source.setdefault("title", self.title_input.value.strip())
         self._show(session, note)
@@ -391,7 +383,7 @@ class ReviewWidget(widgets.VBox):
         headline = next((m.text for m in session.marks if m.kind == "sentence"), "")
         title = str(session.source.get("title") or self.title_input.value or headline)
         if not self.lesson_id_input.value.strip():
-            self.lesson_id_input.value = lesson_id_from(title)
+            self.lesson_id_input.value = suggest_id(title)
         self.load_message.value = _message(f"✓ {_text(note)} ({_text(session.progress_text())})", GREEN)
         first = session.next_pending()
         self._go(first if first is not None else 0)

@@ -250,7 +250,9 @@ def test_review_save_and_make_a_lesson(widget, teacher_lessons):
         widget._go(widget.session.next_pending())
         assert widget.accept(), widget.message.value
     assert "All reviewed" in widget.progress.value
-    assert widget.lesson_id_input.value == "county-votes-to-end-jail", "suggested from the headline"
+    assert widget.lesson_id_input.value == "county-votes-to-end-jail", (
+        "suggested from the headline (at most 30 characters)"
+    )
     folder = widget.save_key()
     assert folder is not None, widget.save_message.value
     assert json.loads((folder / "article.json").read_text(encoding="utf-8"))["annotator"] == "Ms T."
