@@ -105,6 +105,13 @@ def mark_card_html(session: ReviewSession, index: int) -> str:
     )
 
 
+def _section(name: str, heading: str, *children: widgets.Widget) -> widgets.VBox:
+    """One step of the review, under its heading, with the class ``medialit-review-<name>``."""
+    box = widgets.VBox([widgets.HTML(heading), *children])
+    box.add_class(f"medialit-review-{name}")
+    return box
+
+
 class ReviewWidget(widgets.VBox):
     """Load an article, review the machine's marks one by one, add missed ones, save the key, make the lesson.
 
@@ -205,6 +212,7 @@ class ReviewWidget(widgets.VBox):
             description="Neutral wording:", style=_WIDE, layout=widgets.Layout(width="100%")
         )
         self.add_button = self._button("Add this mark", "plus", "Mark the chosen words", self.add_selected)
+        self.add_message = widgets.HTML()
         self.add_kind.observe(lambda _: self._fill_add_values(), names="value")
         self._fill_add_values()
 
@@ -232,33 +240,41 @@ class ReviewWidget(widgets.VBox):
 
         self.review_box = widgets.VBox(
             [
-                widgets.HTML("<h3>2. Review the marks</h3>"),
-                self.progress,
-                self.card,
-                widgets.HBox([self.accept_button, self.reject_button]),
-                self.value_input,
-                self.acceptable_box,
-                self.reason_input,
-                self.alternative_input,
-                self.change_button,
-                widgets.HBox([self.previous_button, self.next_button, self.pending_button]),
-                self.message,
-                widgets.HTML(
-                    "<h3>3. Add a mark the machine missed</h3><p>Choose its words in the article (click them, "
-                    "or Tab to the article, move with the arrow keys and press Space), then say what it is.</p>"
+                _section(
+                    "decide",
+                    "<h3>2. Review the marks</h3>",
+                    self.progress,
+                    self.card,
+                    widgets.HBox([self.accept_button, self.reject_button]),
+                    self.value_input,
+                    self.acceptable_box,
+                    self.reason_input,
+                    self.alternative_input,
+                    self.change_button,
+                    widgets.HBox([self.previous_button, self.next_button, self.pending_button]),
+                    self.message,
                 ),
-                self.picker,
-                self.add_kind,
-                self.add_value,
-                self.add_reason,
-                self.add_alternative,
-                self.add_button,
-                widgets.HTML("<h3>4. Save the key and make the lesson</h3>"),
-                self.lesson_id_input,
-                self.annotator_input,
-                self.unreviewed_box,
-                widgets.HBox([self.save_button, self.make_button]),
-                self.save_message,
+                _section(
+                    "add",
+                    "<h3>3. Add a mark the machine missed</h3><p>Choose its words in the article (click them, "
+                    "or Tab to the article, move with the arrow keys and press Space), then say what it is.</p>",
+                    self.picker,
+                    self.add_kind,
+                    self.add_value,
+                    self.add_reason,
+                    self.add_alternative,
+                    self.add_button,
+                    self.add_message,
+                ),
+                _section(
+                    "save",
+                    "<h3>4. Save the key and make the lesson</h3>",
+                    self.lesson_id_input,
+                    self.annotator_input,
+                    self.unreviewed_box,
+                    widgets.HBox([self.save_button, self.make_button]),
+                    self.save_message,
+                ),
             ],
             layout=widgets.Layout(display="none"),
         )
@@ -499,11 +515,11 @@ class ReviewWidget(widgets.VBox):
         session = self.session
         chosen = sorted(self.picker.selected)
         if session is None or not chosen:
-            self._fail(self.message, "Choose the words of the phrase in the article first.")
+            self._fail(self.add_message, "Choose the words of the phrase in the article first.")
             return False
         first, last = chosen[0], chosen[-1]
         if chosen != list(range(first, last + 1)):
-            self._fail(self.message, "Choose words that are next to each other: one phrase per mark.")
+            self._fail(self.add_message, "Choose words that are next to each other: one phrase per mark.")
             return False
         kind = self.add_kind.value
         values: dict[str, Any] = {("category" if kind == "loaded" else "sourcing"): self.add_value.value}
@@ -514,12 +530,12 @@ class ReviewWidget(widgets.VBox):
         try:
             index = session.add_words(kind, first, last, **values)
         except MedialitError as exc:
-            self._fail(self.message, exc)
+            self._fail(self.add_message, exc)
             return False
         self.picker.selected = []
         self.add_reason.value = self.add_alternative.value = ""
         self._go(index)
-        self.message.value = _message(
+        self.add_message.value = _message(
             f"✓ Added “{_text(session.marks[index].text)}”. Saved. Edit its reason above if you like.", GREEN
         )
         return True

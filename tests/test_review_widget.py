@@ -128,7 +128,7 @@ def test_a_missed_phrase_is_added_by_choosing_words(widget):
     _choose(widget, MISSED)
     widget.add_kind.value = "loaded"
     widget.add_value.value = "emotive-words"
-    assert widget.add_selected(), widget.message.value
+    assert widget.add_selected(), widget.add_message.value
     added = widget.session.marks[widget.index]
     assert (added.text, added.origin, added.decision, added.category) == (
         MISSED,
@@ -145,14 +145,14 @@ def test_words_that_are_not_neighbours_are_refused(widget):
     before = len(widget.session.marks)
     widget.picker.selected = [0, 5]
     assert not widget.add_selected()
-    assert "next to each other" in widget.message.value and len(widget.session.marks) == before
+    assert "next to each other" in widget.add_message.value and len(widget.session.marks) == before
 
 
 def test_a_closed_tab_loses_nothing(widget, tmp_path):
     """After decisions, does a new widget on the same folder resume the review where it was left?"""
     widget.accept()
     _choose(widget, MISSED)
-    assert widget.add_selected(), widget.message.value
+    assert widget.add_selected(), widget.add_message.value
     progress = widget.session.progress_text()
     again = rw.review_widget(tmp_path / "work")
     assert again.session is not None and again.session.progress_text() == progress
