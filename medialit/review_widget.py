@@ -250,7 +250,7 @@ class ReviewWidget(widgets.VBox):
                     self.acceptable_box,
                     self.reason_input,
                     self.alternative_input,
-                    self.change_button,
+                    widgets.HBox([self.change_button]),
                     widgets.HBox([self.previous_button, self.next_button, self.pending_button]),
                     self.message,
                 ),
@@ -263,7 +263,7 @@ class ReviewWidget(widgets.VBox):
                     self.add_value,
                     self.add_reason,
                     self.add_alternative,
-                    self.add_button,
+                    widgets.HBox([self.add_button]),
                     self.add_message,
                 ),
                 _section(
