@@ -581,7 +581,8 @@ class ReviewWidget(widgets.VBox):
         notebook = self.lesson_path = made.notebook
         self.save_message.value = _message(
             f"✓ The lesson is ready, with {made.count} quizzes: <code>{_text(notebook)}</code>. Open it in JupyterLab to try it, or give it "
-            f"to your students with <code>python -m medialit present {_text(notebook.stem)}</code>.",
+            f"to your students: in the kit's folder, run <code>.venv/bin/python -m medialit present "
+            f"{_text(notebook.stem)}</code>.",
             GREEN,
         )
         return notebook
