@@ -78,6 +78,7 @@ def test_accept_reject_change_record_the_decision(session):
         ({"reason": "bad"}, "at least 10"),
         ({"label": "headline"}, "has no 'label'"),
         ({"acceptable": "yes"}, "True"),
+        ({"alternative": 5}, "piece of text"),
     ],
 )
 def test_a_bad_change_is_refused_and_changes_nothing(session, values, message):
@@ -93,6 +94,15 @@ def test_a_sentence_cannot_be_rejected(session):
     """Is rejecting a sentence refused with advice to change its label instead?"""
     with pytest.raises(AuthoringError, match="Change the label"):
         session.reject(_first(session, "sentence"))
+
+
+def test_other_answers_must_be_a_list_of_known_labels(session):
+    """Is a list of other labels with an unknown one, or not a list at all, refused?"""
+    index = _first(session, "sentence")
+    for bad in (["nonsense"], 5, ["other", "other"]):
+        with pytest.raises(AuthoringError, match="other answers"):
+            session.change(index, also_acceptable=bad)
+    assert session.change(index, also_acceptable=None).also_acceptable == ()
 
 
 def test_a_changed_label_is_not_also_listed_as_another_answer(session):
@@ -153,6 +163,16 @@ def test_a_stretch_of_spaces_or_an_overlap_is_refused(session):
         session.add("loaded", at, at + 3, category="labeling")
     session.reject(next(i for i, m in enumerate(session.marks) if m.text == "flooding"))
     assert session.marks[session.add("loaded", at, at + 3, category="exaggeration")].text == "flooding"
+
+
+def test_context_shows_a_mark_in_its_line(session):
+    """Does context() give the words around a mark, on its own line, cut at spaces with an ellipsis?"""
+    index = next(i for i, m in enumerate(session.marks) if m.text == "flooding")
+    before, text, after = session.context(index, width=30)
+    assert text == "flooding" and before.startswith("…") and after == " back onto the streets."
+    assert "\n" not in before + after and len(before) <= 31
+    headline = session.context(0, width=30)
+    assert headline[0] == "" and headline[2] == ""
 
 
 def test_progress_and_next_pending(session):
