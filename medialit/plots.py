@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import corpus, measures
+from .display import charts
 from .schema import SENTENCE_LABELS, SOURCING
 
 if TYPE_CHECKING:
@@ -24,7 +25,9 @@ def _axes(ax: Axes | None) -> Axes:
         return ax
     import matplotlib.pyplot as plt
 
-    return plt.subplots(figsize=(8, 4))[1]
+    ax = plt.subplots(figsize=(8, 4))[1]
+    charts.register()  # in a notebook: shown with a text alternative and a table of its numbers
+    return ax
 
 
 def _counts_on(axis) -> None:
@@ -154,6 +157,7 @@ def class_scores(per_quiz: dict[str, list[float]], ax: Axes | None = None) -> Ax
         import matplotlib.pyplot as plt
 
         ax = plt.subplots(figsize=(8, max(3.5, 0.28 * len(per_quiz) + 1.8)), layout="constrained")[1]
+        charts.register()
     means = {quiz: sum(scores) / len(scores) for quiz, scores in per_quiz.items() if scores}
     order = sorted(means, key=lambda quiz: (means[quiz], quiz))
     low = [means[quiz] < 0.5 for quiz in order]

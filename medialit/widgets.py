@@ -20,6 +20,7 @@ from .quiz import Quiz, Result, get_quiz, load_quizzes
 from .quiz.model import PARTLY, RIGHT, WRONG
 from .quiz.scoring import about_item
 from .schema import LOADED_CATEGORIES, SENTENCE_LABELS, SOURCING, SentenceSpan
+from .skiplink import SkipLink
 from .wording import quoted, readable
 from .wordpicker import WordPicker
 
@@ -208,7 +209,7 @@ class QuizWidget:
         header = widgets.HTML(value=f'<p style="font-weight:bold;margin:0.25em 0">{_text(quiz.prompt)}</p>')
         body = self._build_inputs()
         buttons = widgets.HBox([self.check_button, self.retry_button, self.show_answer_button])
-        self.root = widgets.VBox([header, *body, buttons, self.feedback, self.hint])
+        self.root = widgets.VBox([SkipLink(), header, *body, buttons, self.feedback, self.hint])
         self.root.add_class("medialit-quiz")
         self.root.add_class(f"quiz-{quiz.id}")
         self._restore()

@@ -3,7 +3,7 @@
 A page of ipywidgets ToggleButtons made every word its own Tab stop (148 Tabs to reach lesson 01's sixth
 quiz), with no ``aria-pressed``. Here the passage is one group: Tab enters it on one word, the arrow keys
 (and Home/End) move between words, Space or Enter (or a click or tap) selects or unselects a word, and
-each word says ``aria-pressed``. A link before the passage skips to the next quiz. It only shows and sets
+each word says ``aria-pressed``. (Each quiz starts with a :class:`~medialit.skiplink.SkipLink`.) It only shows and sets
 ``selected``; scoring stays in :mod:`medialit.quiz`.
 """
 
@@ -16,29 +16,15 @@ from .choicegroup import FOCUS_RING_CSS
 
 _ESM = r"""
 function render({ model, el }) {
-  const skip = document.createElement("a");
-  skip.href = "#";
-  skip.className = "medialit-skip";
-  skip.textContent = "Skip to the next quiz";
-  skip.addEventListener("click", (event) => {
-    event.preventDefault();
-    const quizzes = [...document.querySelectorAll(".medialit-quiz")];
-    const next = quizzes[quizzes.indexOf(el.closest(".medialit-quiz")) + 1];
-    const target = next && next.querySelector("button, input, select, textarea, a[href], [tabindex='0']");
-    if (target) {
-      target.scrollIntoView({ block: "center" });
-      target.focus();
-    }
-  });
   const group = document.createElement("div");
   group.setAttribute("role", "group");
   group.className = "medialit-wordpicker";
-  el.append(skip, group);
+  el.append(group);
   let current = 0;
   let buttons = [];
 
   function sync() {
-    const chosen = new Set(model.get("selected"));
+    const chosen = new Set(shown());
     buttons.forEach((button, i) => {
       button.setAttribute("aria-pressed", chosen.has(i) ? "true" : "false");
       button.tabIndex = i === current ? 0 : -1;
@@ -52,12 +38,27 @@ function render({ model, el }) {
     buttons[current].focus();
   }
 
+  // A click or Space sends "toggle word i" to the kernel, which applies toggles one by one, in order,
+  // and answers with the new `selected` and the number of the last toggle it applied (`ack`). Until the
+  // kernel has caught up with every toggle sent, the view shows its own copy, so quick presses are never
+  // lost or flicker back (sending the whole list let an older value overwrite a newer one).
+  let sent = 0;
+  let local = null;
+  const shown = () => local ?? model.get("selected");
+
   function toggle(i) {
-    const chosen = new Set(model.get("selected"));
+    if (model.get("disabled")) return;
+    const chosen = new Set(shown());
     chosen.has(i) ? chosen.delete(i) : chosen.add(i);
+    local = [...chosen].sort((a, b) => a - b);
     current = i;
-    model.set("selected", [...chosen].sort((a, b) => a - b));
-    model.save_changes();
+    sent += 1;
+    model.send({ event: "toggle", index: i, seq: sent });
+    sync();
+  }
+
+  function fromKernel() {
+    if (model.get("ack") >= sent) local = null;
     sync();
   }
 
@@ -108,13 +109,15 @@ function render({ model, el }) {
 
   model.on("change:units", draw);
   model.on("change:label", draw);
-  model.on("change:selected", sync);
+  model.on("change:selected", fromKernel);
+  model.on("change:ack", fromKernel);
   model.on("change:disabled", sync);
   draw();
   return () => {
     model.off("change:units", draw);
     model.off("change:label", draw);
-    model.off("change:selected", sync);
+    model.off("change:selected", fromKernel);
+    model.off("change:ack", fromKernel);
     model.off("change:disabled", sync);
   };
 }
@@ -157,12 +160,6 @@ _CSS = (
   text-underline-offset: 3px;
 }
 .medialit-word-button[aria-pressed="true"]::before { content: "✓ "; }
-.medialit-skip {
-  position: absolute;
-  left: -10000px;
-  color: var(--jp-content-link-color, #0b57d0);
-}
-.medialit-skip:focus { position: static; display: inline-block; margin-bottom: 0.25em; }
 """
 )
 
@@ -172,7 +169,9 @@ class WordPicker(anywidget.AnyWidget):
 
     ``units`` is a list of ``{"before": str, "word": str, "after": str, "paragraph": bool}``, one per word:
     the punctuation that stays on the word's line, and whether a paragraph ends after it. ``selected`` is
-    the sorted list of selected word indices.
+    the sorted list of selected word indices. The browser sends each click or Space press as a message
+    ``{"event": "toggle", "index": i, "seq": n}``; :meth:`toggle` applies them here, one by one and in
+    order, and ``ack`` is the ``seq`` of the last one applied.
     """
 
     _esm = _ESM
@@ -181,3 +180,30 @@ class WordPicker(anywidget.AnyWidget):
     selected = traitlets.List(traitlets.Int()).tag(sync=True)
     label = traitlets.Unicode("Words of the passage").tag(sync=True)
     disabled = traitlets.Bool(False).tag(sync=True)
+    ack = traitlets.Int(0).tag(sync=True)
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.on_msg(self._message)
+
+    def toggle(self, index: int, seq: int | None = None) -> None:
+        """Select word ``index`` if it is not selected, else unselect it; record ``seq`` as ``ack``.
+
+        Out-of-range indices and toggles while ``disabled`` change nothing (but are still acknowledged,
+        so the browser stops waiting for them).
+        """
+        chosen = set(self.selected)
+        if not self.disabled and 0 <= index < len(self.units):
+            chosen ^= {index}
+        with self.hold_sync():
+            self.selected = sorted(chosen)
+            if seq is not None:
+                self.ack = max(self.ack, seq)
+
+    def _message(self, _widget: object, content: object, _buffers: object) -> None:
+        """A custom message from the browser: only well-formed toggles are applied, anything else ignored."""
+        if not isinstance(content, dict) or content.get("event") != "toggle":
+            return
+        index, seq = content.get("index"), content.get("seq")
+        if type(index) is int and type(seq) is int:
+            self.toggle(index, seq)

@@ -220,8 +220,9 @@ def themed_lab(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_jupyterlab_text_contrast_in_light_and_dark(themed_lab: tuple[Server, str], page: Any) -> None:  # noqa: F811
-    """In JupyterLab Light and Dark, after Run All Cells, is every text of the kit's quizzes at least 4.5:1
-    and every bar beside a passage at least 3:1?"""
+    """In JupyterLab Light and Dark, after Run All Cells in lesson 01, is every text of the kit's quizzes
+    at least 4.5:1 and every bar beside a passage at least 3:1, and does axe-core find no serious or
+    critical violation on the kit's own elements?"""
     server, theme = themed_lab
     page.goto(f"{server.url}/lab/tree/lessons/{LESSON}.ipynb", wait_until="domcontentloaded")
     page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=RENDER)
@@ -237,6 +238,7 @@ def test_jupyterlab_text_contrast_in_light_and_dark(themed_lab: tuple[Server, st
         test_browser._screenshot(page, "jupyterlab-dark-lesson-01.png", server.log.parent)
     assert measured > 50
     assert not low, "\n".join(low[:20])
+    _report_axe(page, f"JupyterLab {LESSON} {theme}")
 
 
 # --- keyboard only --------------------------------------------------------------------------------------
@@ -262,11 +264,6 @@ def _tab_until(tab: Any, wanted: Any, limit: int = 40) -> int:
     pytest.fail(f"not reached in {limit} Tabs; focus is on {tab.evaluate(_WHERE)}", pytrace=False)
 
 
-@pytest.mark.xfail(
-    reason="known bug, not yet fixed: quick Space presses in the WordPicker can lose one selection "
-    "(the kernel's echo of an older 'selected' may overwrite a newer one); seen 2 times in 5 runs",
-    strict=False,
-)
 def test_keyboard_only_answers_a_highlight_and_a_choice_quiz(voila: Server, page: Any) -> None:  # noqa: F811
     """With no mouse, in lesson 01 in Voilà: is the highlight passage one Tab stop whose words the arrow
     keys reach and Space selects (aria-pressed), does a choice quiz take arrow keys, do both Check buttons
@@ -354,13 +351,38 @@ def _axe_violations(tab: Any) -> tuple[list[str], list[str]]:
     return ours, theirs
 
 
-@pytest.mark.parametrize(
-    ("notebook", "theme"),
-    [("00-Start-Here", "light"), ("00-Start-Here", "dark"), (LESSON, "light"), (LESSON, "dark")],
-)
+def _lessons() -> list[str]:
+    """Every student lesson in lessons/ (teacher notebooks, named "Teacher-…", are not lessons)."""
+    found = sorted(p.stem for p in (test_browser.ROOT / "lessons").glob("[0-9][0-9]-*.ipynb"))
+    return found or ["00-Start-Here", LESSON]
+
+
+#: Violations axe-core finds in JupyterLab's own chrome (not the kit's elements), with the upstream issue.
+UPSTREAM = {
+    "aria-allowed-attr": "jupyterlab/jupyterlab#16891 (aria-pressed on toolbar jp-button elements)",
+    "aria-input-field-name": "jupyterlab/jupyterlab#10347 (code cell editors have no accessible name; "
+    "CodeMirror leaves the label to the application: codemirror/dev#1127)",
+}
+
+
+def _report_axe(tab: Any, where: str) -> None:
+    """Run axe-core; print what it finds outside the kit's elements; fail on any serious or critical
+    violation of the kit's own."""
+    ours, theirs = _axe_violations(tab)
+    print(f"\n[browser] axe-core, {where}: {len(ours)} on the kit, {len(theirs)} elsewhere")
+    rules = sorted({line.split(" ", 1)[0] for line in theirs})
+    for rule in rules:
+        print(
+            f"[browser]   outside the kit's elements: {rule}, upstream: {UPSTREAM.get(rule, 'not yet traced')}"
+        )
+    assert not ours, "\n".join(ours[:20])
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("notebook", _lessons())
 def test_axe_in_voila(voila: Server, page: Any, notebook: str, theme: str) -> None:  # noqa: F811
-    """In Voilà, light and dark, lessons 00 and 01: does axe-core find no serious or critical violation on
-    the kit's own elements? (Any elsewhere on the page are printed, for upstream.)"""
+    """In Voilà, light and dark, every lesson: does axe-core find no serious or critical violation on the
+    kit's own elements (quizzes, tables, articles, charts)? (Any elsewhere on the page are printed.)"""
     page.goto(
         _lesson_address(voila, notebook, theme),
         wait_until="domcontentloaded",
@@ -371,8 +393,47 @@ def test_axe_in_voila(voila: Server, page: Any, notebook: str, theme: str) -> No
         "() => document.querySelectorAll('.medialit-quiz').length >= 1 && !document.querySelector('.jp-Spinner')",
         timeout=RENDER,
     )
-    ours, theirs = _axe_violations(page)
-    print(f"\n[browser] axe-core, Voilà {notebook} {theme}: {len(ours)} on the kit, {len(theirs)} elsewhere")
-    for line in theirs[:10]:
-        print(f"[browser]   outside the kit's widgets: {line}")
-    assert not ours, "\n".join(ours[:20])
+    _report_axe(page, f"Voilà {notebook} {theme}")
+
+
+def test_axe_in_jupyterlab_lesson_00(themed_lab: tuple[Server, str], page: Any) -> None:  # noqa: F811
+    """In JupyterLab Light and Dark, after Run All Cells in lesson 00: does axe-core find no serious or
+    critical violation on the kit's own elements? (Lesson 01 is checked in the contrast test above.)"""
+    server, theme = themed_lab
+    page.goto(f"{server.url}/lab/tree/lessons/00-Start-Here.ipynb", wait_until="domcontentloaded")
+    page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=RENDER)
+    test_browser._kernel_idle(page)
+    test_browser._run_all(page, "Run", "Run All Cells")
+    page.locator(".medialit-quiz").first.wait_for(state="visible", timeout=RENDER)
+    test_browser._kernel_idle(page)
+    _report_axe(page, f"JupyterLab 00-Start-Here {theme}")
+
+
+LABEL_LESSON, LABEL_QUIZ = "05-News-or-Opinion", "l03-cities-ending"
+
+
+def test_keyboard_only_answers_a_label_quiz(voila: Server, page: Any) -> None:  # noqa: F811
+    """With no mouse, in lesson 05 in Voilà: do Tab and the arrow keys reach and set every sentence's label
+    in a label-the-sentences quiz, and does Enter on Check give full marks?"""
+    from medialit.quiz import get_quiz
+    from medialit.schema import SENTENCE_LABELS
+
+    labels = get_quiz(LABEL_QUIZ).solution()
+    page.goto(_lesson_address(voila, LABEL_LESSON), wait_until="domcontentloaded", timeout=RENDER)
+    quiz_class = f"quiz-{LABEL_QUIZ}"
+    selects = page.locator(f".{quiz_class} select")
+    selects.first.wait_for(state="visible", timeout=RENDER)
+    assert selects.count() == len(labels)
+    page.locator(f".{quiz_class} .medialit-skip").focus()  # the quiz's first Tab stop: its skip link
+    tabs = 0
+    for n, label in enumerate(labels):
+        tabs += _tab_until(page, lambda w, n=n: w["quiz"] == quiz_class and w["tag"] == "SELECT", limit=5)
+        _assert_focus_ring(page)
+        for _ in range(1 + SENTENCE_LABELS.index(label)):  # past "(choose)", then down the list
+            page.keyboard.press("ArrowDown")
+        assert selects.nth(n).evaluate("(s) => s.value") == test_browser._readable(label), n
+    tabs += _tab_until(page, lambda w: w["quiz"] == quiz_class and w["text"] == "Check", limit=3)
+    page.keyboard.press("Enter")
+    feedback = test_browser._feedback(page.locator(f".{quiz_class}"))
+    feedback.filter(has_text="Full marks").wait_for(timeout=test_browser.FEEDBACK)
+    print(f"\n[browser] keyboard only: {tabs} Tabs to label {len(labels)} sentences and check")

@@ -169,7 +169,7 @@ def test_charts_widgets_and_lazy_functions(store):
     quiz.check()
     assert calls == [1]
     assert _shown(view).count("data:image/png;base64,") == 2
-    assert 'alt="Labels in the article"' in _shown(view)
+    assert 'alt="Chart: Labels in the article.' in _shown(view)
     assert button in view.children
     assert plt.get_fignums() == []  # shown figures are closed, so they never appear twice
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import html
-import io
 from functools import lru_cache
 from typing import Any
 
@@ -46,22 +43,18 @@ def _figure_of(value: Any) -> Any | None:
 
 
 def figure_html(figure: Any, alt: str = "") -> HTMLFragment:
-    """A matplotlib Figure as an embedded PNG ``<img>`` (no files, no network); the figure is then closed.
+    """A matplotlib Figure as an embedded PNG with a text alternative and its numbers as a table
+    (:func:`medialit.display.charts.chart_html`); the figure is then closed.
 
-    ``alt`` defaults to the figure's axes titles, so a screen reader has something to say.
+    ``alt`` defaults to the chart's titles and axis names.
     """
     import matplotlib.pyplot as plt
 
-    if not alt:
-        alt = "; ".join(ax.get_title() for ax in figure.axes if ax.get_title()) or "A chart"
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", bbox_inches="tight", dpi=100)
+    from .charts import chart_html
+
+    fragment = chart_html(figure, alt)
     plt.close(figure)
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return HTMLFragment(
-        f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}" '
-        'style="max-width:100%;height:auto">'
-    )
+    return fragment
 
 
 def content_html(item: Any) -> HTMLFragment:
