@@ -16,13 +16,12 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from .authoring import Mark, ReviewSession, load_draft, resume_or_propose
+from .authoring import CHOICES, MAIN_FIELD, ReviewSession, load_draft, resume_or_propose
 from .authoring.article import check_has_sentences
 from .authoring.key import save_key
 from .authoring.lesson import make_lesson
 from .errors import MedialitError
 from .ingest import is_link, read_bytes, read_link
-from .schema import LOADED_CATEGORIES, SENTENCE_LABELS, SOURCING
 from .teacher_lessons import suggest_id
 from .widgets import GREEN, RED, TEXT, TEXT2, _message, _text, text_units
 from .wording import readable
@@ -36,7 +35,6 @@ MAX_UPLOAD_BYTES = 5_000_000  # an article's file; larger ones are refused with 
 _WIDE = {"description_width": "initial"}
 _KIND_NAMES = {"loaded": "Loaded language", "statistic": "A number", "sentence": "A sentence"}
 _VALUE_NAMES = {"loaded": "Category:", "statistic": "Who says so?", "sentence": "Label:"}
-_VOCABULARY = {"loaded": LOADED_CATEGORIES, "statistic": SOURCING, "sentence": SENTENCE_LABELS}
 _DECISION_WORDS = {
     "pending": "not reviewed yet",
     "accepted": "accepted",
@@ -59,23 +57,14 @@ def draft_path_for(folder: Path, text: str) -> Path:
     return folder / DRAFTS / f"review-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}.json"
 
 
-def _context(session: ReviewSession, mark: Mark) -> tuple[str, int, int]:
-    """The sentence around ``mark`` (or the mark itself, for a sentence) and the mark's place in it."""
-    if mark.kind != "sentence":
-        for other in session.marks:
-            if other.kind == "sentence" and other.start <= mark.start and mark.end <= other.end:
-                return other.text, mark.start - other.start, mark.end - other.start
-    return mark.text, 0, len(mark.text)
-
-
 def mark_card_html(session: ReviewSession, index: int) -> str:
     """One mark as the teacher sees it: what kind, the call, the decision so far, in context, and why; escaped."""
     mark = session.marks[index]
-    sentence, a, b = _context(session, mark)
     if mark.kind == "sentence":
-        quoted = _text(sentence)
+        quoted = _text(mark.text)
     else:
-        quoted = f"{_text(sentence[:a])}<strong><u>{_text(sentence[a:b])}</u></strong>{_text(sentence[b:])}"
+        before, marked, after = session.context(index)
+        quoted = f"{_text(before)}<strong><u>{_text(marked)}</u></strong>{_text(after)}"
     who = "the machine" if mark.origin == "machine" else "you"
     rows = [
         ("Marked by", who),
@@ -414,7 +403,7 @@ class ReviewWidget(widgets.VBox):
         self.index = index % len(session.marks)
         mark = session.marks[self.index]
         self.card.value = mark_card_html(session, self.index)
-        vocabulary = _VOCABULARY[mark.kind]
+        vocabulary = CHOICES[mark.kind]
         self.value_input.options = [(readable(v), v) for v in vocabulary]
         self.value_input.value = mark.value if mark.value in vocabulary else vocabulary[0]
         self.value_input.description = _VALUE_NAMES[mark.kind]
@@ -505,8 +494,8 @@ class ReviewWidget(widgets.VBox):
 
     def _fill_add_values(self) -> None:
         kind = self.add_kind.value
-        self.add_value.options = [(readable(v), v) for v in _VOCABULARY[kind]]
-        self.add_value.value = _VOCABULARY[kind][0]
+        self.add_value.options = [(readable(v), v) for v in CHOICES[kind]]
+        self.add_value.value = CHOICES[kind][0]
         self.add_value.description = _VALUE_NAMES[kind]
         self.add_alternative.layout.display = "flex" if kind == "loaded" else "none"
 
@@ -522,7 +511,7 @@ class ReviewWidget(widgets.VBox):
             self._fail(self.add_message, "Choose words that are next to each other: one phrase per mark.")
             return False
         kind = self.add_kind.value
-        values: dict[str, Any] = {("category" if kind == "loaded" else "sourcing"): self.add_value.value}
+        values: dict[str, Any] = {MAIN_FIELD[kind]: self.add_value.value}
         if self.add_reason.value.strip():
             values["reason"] = self.add_reason.value.strip()
         if kind == "loaded" and self.add_alternative.value.strip():
