@@ -39,6 +39,7 @@ from .test_browser import (  # noqa: F401  (chromium is a fixture)
     chromium,
 )
 from .test_browser import page as page  # the fixture, re-exported for this module
+from .test_browser_a11y import _assert_focus_ring, _report_axe
 
 pytestmark = pytest.mark.browser
 
@@ -141,6 +142,10 @@ def _review_in_jupyterlab(page: Any, lab: Server) -> None:
     review.locator("textarea").first.fill(ARTICLE.read_text(encoding="utf-8"))
     _button(review, "Find the marks").click()
     _progress(review, 0)
+    review.locator("textarea").first.focus()
+    page.keyboard.press("Tab")  # from the article box to the next control, by keyboard: its focus ring shows
+    _assert_focus_ring(page)
+    _report_axe(page, f"JupyterLab {NOTEBOOK}, the review widget")
     decide = review.locator(".medialit-review-decide")
     _button(decide, "Accept").click()  # the headline
     _progress(review, 1)
