@@ -57,6 +57,11 @@ def draft_path_for(folder: Path, text: str) -> Path:
     return folder / DRAFTS / f"review-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}.json"
 
 
+def _short(text: str, limit: int = 80) -> str:
+    """``text`` cut to ``limit`` characters at a space, with "…" when it was cut."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
 def mark_card_html(session: ReviewSession, index: int) -> str:
     """One mark as the teacher sees it: what kind, the call, the decision so far, in context, and why; escaped."""
     mark = session.marks[index]
@@ -86,7 +91,7 @@ def mark_card_html(session: ReviewSession, index: int) -> str:
     return (
         f'<div class="medialit-review-card" style="color:{TEXT};line-height:1.5">'
         f'<h4 style="margin:0.3em 0">Mark {index + 1} of {len(session.marks)}: '
-        f"{_text(_KIND_NAMES[mark.kind])} · “{_text(mark.text[:80])}”</h4>"
+        f"{_text(_KIND_NAMES[mark.kind])} · “{_text(_short(mark.text))}”</h4>"
         f'<blockquote style="border-left:4px solid {TEXT2};margin:0.25em 0;padding:0.25em 0.75em;'
         f"font-family:Georgia,'DejaVu Serif',serif;max-width:70ch\">{quoted}</blockquote>"
         f'<table style="border-collapse:collapse">{table}</table>'
@@ -436,7 +441,7 @@ class ReviewWidget(widgets.VBox):
         except MedialitError as exc:
             self._fail(self.message, exc)
             return False
-        self.message.value = _message(f"✓ “{_text(mark.text[:60])}”: {_text(done)}. Saved.", GREEN)
+        self.message.value = _message(f"✓ “{_text(_short(mark.text, 60))}”: {_text(done)}. Saved.", GREEN)
         following = self.session.next_pending(self.index)
         self._go(following if following is not None else self.index)
         return True

@@ -224,6 +224,23 @@ def test_a_file_is_loaded_into_the_box(tmp_path):
     assert tool.text_input.value.startswith("County Votes") and "county.txt" in tool.load_message.value
 
 
+def test_the_upload_button_loads_a_file(tmp_path):
+    """Does choosing a file with the upload button put its article in the box, and let the same file be chosen again?"""
+    tool = rw.review_widget(tmp_path)
+    data = ARTICLE.read_bytes()
+    tool.file_input.value = (
+        {"name": "county.txt", "type": "text/plain", "size": len(data), "content": memoryview(data)},
+    )
+    assert tool.text_input.value.startswith("County Votes") and tool.file_input.value == ()
+
+
+def test_a_too_big_file_is_refused(tmp_path):
+    """Is a file over the size limit refused with a message, leaving the box as it was?"""
+    tool = rw.review_widget(tmp_path)
+    assert not tool.load_bytes(b"x" * (rw.MAX_UPLOAD_BYTES + 1), "huge.txt")
+    assert "too big" in tool.load_message.value and tool.text_input.value == ""
+
+
 def test_rendered_text_is_escaped(tmp_path, teacher_lessons):
     """Does markup in an article show as text in the card and the messages, never as HTML?"""
     tool = rw.review_widget(tmp_path)
