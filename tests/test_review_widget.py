@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -229,7 +230,13 @@ def test_the_upload_button_loads_a_file(tmp_path):
     tool = rw.review_widget(tmp_path)
     data = ARTICLE.read_bytes()
     tool.file_input.value = (
-        {"name": "county.txt", "type": "text/plain", "size": len(data), "content": memoryview(data)},
+        {
+            "name": "county.txt",
+            "type": "text/plain",
+            "size": len(data),
+            "content": memoryview(data),
+            "last_modified": datetime(2026, 1, 1, tzinfo=timezone.utc),
+        },
     )
     assert tool.text_input.value.startswith("County Votes") and tool.file_input.value == ()
 
