@@ -24,3 +24,7 @@ class LinkError(MedialitError, ValueError):
 
 class DataFileError(MedialitError, ValueError):
     """A file under datasets/ that is missing or does not match its schema."""
+
+
+class AuthoringError(MedialitError, ValueError):
+    """A teacher's article, review decision, answer key or lesson bundle that the kit cannot accept, and why."""
