@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Teachers' lessons installed in this checkout (teacher-lessons/) stay out of the tests, which see an empty folder.
+# Set before any test module is collected: some read every quiz (load_quizzes) at import time.
+os.environ["MEDIALIT_TEACHER_LESSONS"] = tempfile.mkdtemp(prefix="medialit-test-teacher-lessons-")
 
 import medialit
 

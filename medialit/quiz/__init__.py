@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from .loader import get_quiz, load_quizzes
+from .loader import get_quiz, load_quizzes, reload_quizzes
 from .model import KINDS, ItemResult, Passage, Quiz, Result
 from .scoring import QuizDataError
 
-__all__ = ["KINDS", "ItemResult", "Passage", "Quiz", "QuizDataError", "Result", "get_quiz", "load_quizzes"]
+__all__ = [
+    "KINDS",
+    "ItemResult",
+    "Passage",
+    "Quiz",
+    "QuizDataError",
+    "Result",
+    "get_quiz",
+    "load_quizzes",
+    "reload_quizzes",
+]

@@ -1,0 +1,144 @@
+"""Teachers' own lessons: where they are installed (teacher-lessons/<id>/) and reading one folder, checked."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .datafiles import schema_errors
+from .errors import AuthoringError, TextFileError
+from .schema import SpanSet
+from .textfile import read_text
+
+__all__ = [
+    "ARTICLE_FILE",
+    "KEY_FILE",
+    "QUIZ_FILE",
+    "RECORD_FILE",
+    "TeacherLesson",
+    "installed_lessons",
+    "lesson_name",
+    "read_lesson_folder",
+    "teacher_lessons_dir",
+]
+
+ARTICLE_FILE = "article.txt"
+RECORD_FILE = "article.json"
+KEY_FILE = "key.json"
+QUIZ_FILE = "quizzes.yaml"
+#: Data files larger than this are refused (an article is a few thousand words; keys and quizzes are smaller).
+MAX_FILE_BYTES = 2 * 1024 * 1024
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def teacher_lessons_dir() -> Path:
+    """Where teachers' lessons are installed: ``$MEDIALIT_TEACHER_LESSONS``, else ``teacher-lessons/`` in the kit.
+
+    The kit's folder is the one holding ``lessons/`` (a checkout's top level). The folder need not exist yet.
+    """
+    override = os.environ.get("MEDIALIT_TEACHER_LESSONS")
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parent.parent / "teacher-lessons"
+
+
+def lesson_name(lesson_id: str) -> str:
+    """The lesson's name from its id: "county-jail-vote" → "T-County-Jail-Vote" (its notebook's file name)."""
+    if not _ID.fullmatch(lesson_id):
+        raise AuthoringError(
+            f"{lesson_id!r} cannot be a lesson id: use lower-case letters, digits and single hyphens, "
+            "like county-jail-vote"
+        )
+    return "T-" + "-".join(part.capitalize() for part in lesson_id.split("-"))
+
+
+@dataclass(frozen=True)
+class TeacherLesson:
+    """One teacher-lesson folder, read and checked: the record, the article text and the answer key."""
+
+    folder: Path
+    record: dict[str, Any]
+    text: str
+    key: SpanSet
+
+    @property
+    def id(self) -> str:
+        """The lesson's id (also the key's article_id and its folder's name when installed)."""
+        return self.record["id"]
+
+    @property
+    def lesson(self) -> str:
+        """The lesson's name, such as "T-County-Jail-Vote"."""
+        return self.record["lesson"]
+
+    @property
+    def quiz_file(self) -> Path:
+        """The folder's quizzes.yaml (it may not exist yet: make-lesson writes it)."""
+        return self.folder / QUIZ_FILE
+
+
+def _json(path: Path, schema: str, definition: str | None = None) -> Any:
+    try:
+        data = json.loads(read_text(path, max_bytes=MAX_FILE_BYTES))
+    except TextFileError as exc:
+        raise AuthoringError(str(exc)) from None
+    except json.JSONDecodeError as exc:
+        raise AuthoringError(f"{path.name} is not valid JSON: {exc.msg} at line {exc.lineno}") from None
+    if problems := schema_errors(data, schema, definition):
+        raise AuthoringError(f"{path.name} is not in the kit's format: " + "; ".join(problems[:3]))
+    return data
+
+
+def check_offsets(key: SpanSet, text: str, where: str = "the key") -> None:
+    """Raise AuthoringError naming the first mark whose offsets do not give its text in ``text``."""
+    for kind in ("loaded", "statistics", "sentences"):
+        for n, span in enumerate(getattr(key, kind)):
+            if not 0 <= span.start < span.end <= len(text) or text[span.start : span.end] != span.text:
+                found = (
+                    text[span.start : span.end] if 0 <= span.start < span.end <= len(text) else "(outside)"
+                )
+                raise AuthoringError(
+                    f"{where} does not match the article: {kind} {n}, “{span.text}”, is at "
+                    f"{span.start}..{span.end}, where the article says “{found}”. Was the key or the text edited?"
+                )
+
+
+def read_lesson_folder(folder: str | os.PathLike[str]) -> TeacherLesson:
+    """Read and check a teacher-lesson folder's record, text and key; quizzes are read by medialit.quiz.
+
+    Raises :class:`AuthoringError` naming the file and the problem: a missing or oversized file, JSON that is
+    not in the kit's format (teacher-lesson.schema.json, spans.schema.json), a key for another article, a
+    lesson name that does not fit the id, or offsets that do not match the text.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise AuthoringError(f"{folder} is not a folder")
+    record = _json(folder / RECORD_FILE, "teacher-lesson.schema.json")
+    if record["lesson"] != lesson_name(record["id"]):
+        raise AuthoringError(
+            f"{RECORD_FILE}: the lesson of {record['id']!r} is named {lesson_name(record['id'])!r}"
+        )
+    try:
+        text = read_text(folder / ARTICLE_FILE, max_bytes=MAX_FILE_BYTES)
+    except TextFileError as exc:
+        raise AuthoringError(str(exc)) from None
+    data = _json(folder / KEY_FILE, "spans.schema.json", "answer_key")
+    if data["article_id"] != record["id"]:
+        raise AuthoringError(f"{KEY_FILE} is the key for {data['article_id']!r}, not {record['id']!r}")
+    key = SpanSet.from_dict(data)
+    check_offsets(key, text, KEY_FILE)
+    return TeacherLesson(folder, record, text, key)
+
+
+def installed_lessons(root: Path | None = None) -> list[Path]:
+    """The installed lesson folders (those with an article record), sorted by id."""
+    root = teacher_lessons_dir() if root is None else root
+    if not root.is_dir():
+        return []
+    return sorted(
+        p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".") and (p / RECORD_FILE).is_file()
+    )
