@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = Path(os.environ.get("MEDIALIT_VENV", ROOT / ".venv"))
 LESSONS = ROOT / "lessons"
 WORK = Path(os.environ.get("MEDIALIT_WORK", ROOT / "my-work"))
+TEACHER_LESSONS = Path(os.environ.get("MEDIALIT_TEACHER_LESSONS", ROOT / "teacher-lessons"))
 FIRST_LESSON = "00-Start-Here.ipynb"
 # JupyterLab's own settings, as an administrator would set them (overrides.json), not a patch: no "get notified
 # about news?" prompt over every lesson, and no update check.
@@ -85,11 +86,15 @@ def run(command: list[str], quiet: bool = False) -> int:
     return done.returncode
 
 
-def prepare_work(lessons: Path = LESSONS, work: Path = WORK) -> list[str]:
-    """Copy each lesson notebook that my-work/ lacks into it; never overwrite one. Returns the names copied."""
+def prepare_work(lessons: Path = LESSONS, work: Path = WORK, teacher: Path | None = None) -> list[str]:
+    """Copy each lesson notebook that my-work/ lacks into it; never overwrite one. Returns the names copied.
+
+    Teachers' installed lessons (teacher-lessons/<id>/T-*.ipynb, see medialit.teacher_lessons) come too.
+    """
     work.mkdir(parents=True, exist_ok=True)
     copied = []
-    for notebook in sorted(lessons.glob("*.ipynb")):
+    teacher = TEACHER_LESSONS if teacher is None else teacher
+    for notebook in sorted(lessons.glob("*.ipynb")) + sorted(teacher.glob("*/T-*.ipynb")):
         target = work / notebook.name
         if not target.exists():
             shutil.copyfile(notebook, target)

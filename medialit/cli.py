@@ -107,9 +107,47 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _present(args: argparse.Namespace) -> int:
-    from .present import serve
+    from .present import LESSONS, serve
+    from .teacher_lessons import find_installed
 
-    return serve(args.lesson, port=args.port, open_browser=not args.no_browser, cull_idle=args.cull_idle)
+    teacher = (
+        find_installed(args.lesson) if args.lesson else None
+    )  # a teacher's lesson: served from its folder
+    return serve(
+        args.lesson,
+        port=args.port,
+        open_browser=not args.no_browser,
+        folder=teacher or LESSONS,
+        cull_idle=args.cull_idle,
+    )
+
+
+def _make_lesson(args: argparse.Namespace) -> int:
+    from .authoring.lesson import make_lesson
+
+    made = make_lesson(args.key)
+    print(f"Wrote {made.count} quizzes to {made.quizzes}")
+    print(f"Wrote the lesson {made.notebook}")
+    return 0
+
+
+def _export_lesson(args: argparse.Namespace) -> int:
+    from .authoring.bundle import export_lesson
+    from .teacher_lessons import find_installed
+
+    folder = args.lesson if args.lesson.is_dir() else find_installed(str(args.lesson))
+    if folder is None:
+        raise MedialitError(f"{args.lesson}: no such lesson folder, and no installed lesson by that name")
+    print(f"Wrote {export_lesson(folder, args.out)}")
+    return 0
+
+
+def _import_lesson(args: argparse.Namespace) -> int:
+    from .authoring.bundle import import_lesson
+
+    installed = import_lesson(args.source)
+    print(f"Installed the lesson in {installed}")
+    return 0
 
 
 def _gradebook(args: argparse.Namespace) -> int:
@@ -259,6 +297,28 @@ def parser() -> argparse.ArgumentParser:
         "--out", type=Path, default=Path("medialit-answer-sheet.html"), help="the HTML file to write"
     )
     sheet.set_defaults(run=_answer_sheet)
+
+    make = commands.add_parser(
+        "make-lesson", help="write the quizzes and the lesson notebook for a teacher's reviewed answer key"
+    )
+    make.add_argument("key", type=Path, help="the key.json of a teacher lesson (or its folder)")
+    make.set_defaults(run=_make_lesson)
+
+    export = commands.add_parser("export-lesson", help="zip a teacher's lesson to give to another teacher")
+    export.add_argument(
+        "lesson", type=Path, help="the lesson's folder, or the name or id of an installed one"
+    )
+    export.add_argument(
+        "--out", type=Path, help="the zip file or the folder for it (default: beside the lesson)"
+    )
+    export.set_defaults(run=_export_lesson)
+
+    bring = commands.add_parser(
+        "import-lesson",
+        help="check a teacher's lesson (a folder or zip) and install it beside the kit's lessons",
+    )
+    bring.add_argument("source", type=Path, help="the lesson's folder or zip file")
+    bring.set_defaults(run=_import_lesson)
 
     listing = commands.add_parser("articles", help="list the sample articles")
     listing.set_defaults(run=_articles)

@@ -20,9 +20,11 @@ __all__ = [
     "QUIZ_FILE",
     "RECORD_FILE",
     "TeacherLesson",
+    "find_installed",
     "installed_lessons",
     "lesson_name",
     "read_lesson_folder",
+    "suggest_id",
     "teacher_lessons_dir",
 ]
 
@@ -33,6 +35,8 @@ QUIZ_FILE = "quizzes.yaml"
 #: Data files larger than this are refused (an article is a few thousand words; keys and quizzes are smaller).
 MAX_FILE_BYTES = 2 * 1024 * 1024
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+#: The longest lesson id: quiz ids ("t-<id>-kind-sarcasm-or-doubt") must fit the progress store's 64 characters.
+MAX_ID = 30
 
 
 def teacher_lessons_dir() -> Path:
@@ -46,12 +50,23 @@ def teacher_lessons_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "teacher-lessons"
 
 
+def suggest_id(title: str) -> str:
+    """A lesson id made from a title: "County Votes to End Jail Deal" → "county-votes-to-end-jail-deal" (≤ 30)."""
+    words = re.findall(r"[a-z0-9]+", title.lower())
+    slug = ""
+    for word in words:
+        if len(slug) + len(word) + 1 > MAX_ID:
+            break
+        slug = f"{slug}-{word}" if slug else word
+    return slug or "my-lesson"
+
+
 def lesson_name(lesson_id: str) -> str:
     """The lesson's name from its id: "county-jail-vote" → "T-County-Jail-Vote" (its notebook's file name)."""
-    if not _ID.fullmatch(lesson_id):
+    if not isinstance(lesson_id, str) or not _ID.fullmatch(lesson_id) or len(lesson_id) > MAX_ID:
         raise AuthoringError(
-            f"{lesson_id!r} cannot be a lesson id: use lower-case letters, digits and single hyphens, "
-            "like county-jail-vote"
+            f"{lesson_id!r} cannot be a lesson id: use at most {MAX_ID} lower-case letters, digits and single "
+            "hyphens, like county-jail-vote"
         )
     return "T-" + "-".join(part.capitalize() for part in lesson_id.split("-"))
 
@@ -132,6 +147,16 @@ def read_lesson_folder(folder: str | os.PathLike[str]) -> TeacherLesson:
     key = SpanSet.from_dict(data)
     check_offsets(key, text, KEY_FILE)
     return TeacherLesson(folder, record, text, key)
+
+
+def find_installed(name: str, root: Path | None = None) -> Path | None:
+    """The installed lesson folder whose id or lesson name is ``name`` ("county-jail-vote" or
+    "T-County-Jail-Vote", ".ipynb" optional), or None."""
+    wanted = Path(name.strip()).name.removesuffix(".ipynb")
+    for folder in installed_lessons(root):
+        if wanted == folder.name or (_ID.fullmatch(folder.name) and wanted == lesson_name(folder.name)):
+            return folder
+    return None
 
 
 def installed_lessons(root: Path | None = None) -> list[Path]:
