@@ -97,14 +97,14 @@ def _unpack_zip(source: Path, stage: Path) -> None:
         entries = archive.infolist()
         if len(entries) > _MAX_ENTRIES:
             raise _refuse(source, f"it holds {len(entries)} entries; a lesson has at most {_MAX_ENTRIES}")
+        names = [_member_name(source, info) for info in entries]  # unsafe names first, before anything else
         tops = {
             PurePosixPath(e.filename).parts[0] for e in entries if len(PurePosixPath(e.filename).parts) > 1
         }
         if len(tops) > 1:
             raise _refuse(source, "it holds more than one folder; give one lesson per zip")
         chosen: dict[str, zipfile.ZipInfo] = {}
-        for info in entries:
-            name = _member_name(source, info)
+        for name, info in zip(names, entries, strict=True):
             if name is None:
                 continue
             if not _wanted(name):
@@ -121,14 +121,19 @@ def _unpack_zip(source: Path, stage: Path) -> None:
             if info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 64 * 1024:
                 raise _refuse(
                     source,
-                    f"{name} is packed {info.file_size // max(info.compress_size, 1)} to 1: a zip bomb?",
+                    f"{name} is packed {info.file_size // max(info.compress_size, 1)} to 1, so it looks like a zip bomb",
                 )
             chosen[name] = info
         for name, info in chosen.items():
             if name not in DATA_FILES:
                 continue  # a notebook in the bundle is never used
-            with archive.open(info) as packed:
-                data = packed.read(MAX_FILE_BYTES + 1)  # never more than the cap, whatever the header says
+            try:
+                with archive.open(info) as packed:
+                    data = packed.read(
+                        MAX_FILE_BYTES + 1
+                    )  # never more than the cap, whatever the header says
+            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
+                raise _refuse(source, f"{name} cannot be unpacked: the zip is damaged ({exc})") from None
             if len(data) > MAX_FILE_BYTES or len(data) != info.file_size:
                 raise _refuse(
                     source, f"{name} does not unpack to the size its header gives: a damaged or forged zip"
