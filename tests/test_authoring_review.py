@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from medialit.authoring import ReviewSession, article_from_file, article_from_text, load_draft, propose
+from medialit.authoring import (
+    ReviewSession,
+    article_from_file,
+    article_from_text,
+    load_draft,
+    propose,
+    resume_or_propose,
+)
 from medialit.datafiles import schema_errors
 from medialit.errors import AuthoringError
 
@@ -230,3 +237,25 @@ def test_pasted_text_keeps_its_source():
     """Does pasted text give a session whose source says it was pasted?"""
     session = propose("Officials said 40 people were arrested. Critics called it a brutal sweep.")
     assert session.source["name"] == "the pasted text" and session.marks
+
+
+def test_reopening_the_same_article_resumes_the_saved_review(tmp_path):
+    """Does resume_or_propose give back the saved decisions for the same article (a closed tab loses nothing)?"""
+    draft = tmp_path / "review.json"
+    first = resume_or_propose(article_from_file(ARTICLE), draft)
+    first.reject(_first(first, "loaded"))
+    again = resume_or_propose(article_from_file(ARTICLE), draft)
+    assert again.marks == first.marks and again.progress() == (1, len(first.marks))
+
+
+def test_another_article_keeps_the_old_review_aside(tmp_path):
+    """Does starting a review of another article keep the old draft aside instead of overwriting it?"""
+    draft = tmp_path / "review.json"
+    old = resume_or_propose(article_from_file(ARTICLE), draft)
+    old.accept(0)
+    new = resume_or_propose(
+        "Officials said 40 people were arrested. Critics called it a brutal sweep.", draft
+    )
+    assert new.progress()[0] == 0
+    kept = list(tmp_path.glob("review.json.replaced-*"))
+    assert len(kept) == 1 and load_draft(kept[0]).marks == old.marks

@@ -43,7 +43,9 @@ def installed(lesson_folder, tmp_path, monkeypatch):
 def test_present_serves_a_teachers_lesson_from_its_folder(installed, monkeypatch):
     """Does `present T-...` serve the installed lesson's folder, and resolve its notebook there?"""
     served = {}
-    monkeypatch.setattr(medialit.present, "serve", lambda lesson, **kw: served.update(lesson=lesson, **kw) or 0)
+    monkeypatch.setattr(
+        medialit.present, "serve", lambda lesson, **kw: served.update(lesson=lesson, **kw) or 0
+    )
     assert main(["present", LESSON, "--no-browser"]) == 0
     assert served["folder"] == installed and served["lesson"] == LESSON
     assert resolve_lesson(LESSON, installed) == installed / f"{LESSON}.ipynb"
@@ -52,7 +54,9 @@ def test_present_serves_a_teachers_lesson_from_its_folder(installed, monkeypatch
 def test_present_still_serves_the_kits_lessons(installed, monkeypatch):
     """Does `present 01` still serve the kit's lessons folder?"""
     served = {}
-    monkeypatch.setattr(medialit.present, "serve", lambda lesson, **kw: served.update(lesson=lesson, **kw) or 0)
+    monkeypatch.setattr(
+        medialit.present, "serve", lambda lesson, **kw: served.update(lesson=lesson, **kw) or 0
+    )
     assert main(["present", "01", "--no-browser"]) == 0
     assert served["folder"] == medialit.present.LESSONS
 

@@ -9,10 +9,12 @@ from typing import Any
 
 from ..atomic import write_json_atomically
 from ..errors import AuthoringError
+from ..ingest import Article
 from ..progress.aside import keep_aside
-from .review import Mark, ReviewSession
+from .article import article_from_text
+from .review import Mark, ReviewSession, propose
 
-__all__ = ["DRAFT_FORMAT", "load_draft", "save_draft"]
+__all__ = ["DRAFT_FORMAT", "load_draft", "resume_or_propose", "save_draft"]
 
 #: The draft file's ``format`` field; ``version`` goes up when the layout changes.
 DRAFT_FORMAT = "medialit-review-draft"
@@ -86,3 +88,24 @@ def load_draft(path: str | os.PathLike[str]) -> ReviewSession:
         f"The saved review {path.name} could not be read: {problem}. It was kept as {aside.name}; "
         "start the review again, or ask for help to rescue it."
     )
+
+
+def resume_or_propose(article: str | Article, draft_path: str | os.PathLike[str]) -> ReviewSession:
+    """The saved review of this article if ``draft_path`` holds one, else a new :func:`propose` saving there.
+
+    A draft of a different article at that path is kept aside (label ``replaced``), never overwritten; a
+    damaged one is kept aside as in :func:`load_draft`. Either way a new review starts.
+    """
+    path = Path(draft_path)
+    if isinstance(article, str):
+        article = article_from_text(article)
+    if path.exists():
+        try:
+            session = load_draft(path)
+        except AuthoringError:
+            session = None  # load_draft kept it aside
+        if session is not None:
+            if session.text == article.text:
+                return session
+            keep_aside(path, "replaced")
+    return propose(article, draft_path=path)

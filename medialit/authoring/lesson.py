@@ -114,7 +114,7 @@ def lesson_notebook(record: dict[str, Any], quizzes: list[dict[str, Any]]) -> di
             raise AuthoringError(f"{value!r} is not a valid id")
     kinds = [q["kind"] for q in quizzes]
     objectives = ["- find the loaded words in a news article, and say what each one does;"]
-    if "label-sentences" in kinds or "news-or-opinion" in "".join(q["id"] for q in quizzes):
+    if "label-sentences" in kinds or any(q.get("ask") == "label" for q in quizzes):
         objectives.append("- tell a sentence of news from a sentence of opinion;")
     if "source-the-number" in kinds or any(q.get("ask") == "sourcing" for q in quizzes):
         objectives.append("- ask “who says so?” about every number;")
@@ -158,7 +158,7 @@ def lesson_notebook(record: dict[str, Any], quizzes: list[dict[str, Any]]) -> di
         (
             "markdown",
             "## What you can now do\n\n"
-            + "\n".join(o.replace("- ", "- ", 1).rstrip(";.") + "." for o in objectives)
+            + "\n".join("- " + o[2].upper() + o[3:].rstrip(";.") + "." for o in objectives)
             + "\n\nTry it on the next article you read.",
         ),
     ]

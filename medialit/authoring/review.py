@@ -212,6 +212,7 @@ class ReviewSession:
     source: dict[str, Any] = field(default_factory=dict)
     assessment: dict[str, Any] = field(default_factory=dict)
     draft_path: Path | None = None
+    _words: list[TextSpan] | None = field(default=None, init=False, repr=False, compare=False)
 
     # --- decisions -----------------------------------------------------------------------------------
 
@@ -332,7 +333,9 @@ class ReviewSession:
 
     def words(self) -> list[TextSpan]:
         """The article's words (tokens with a letter or digit), the units a teacher picks to add a mark."""
-        return [w for w in word_spans(self.text) if any(ch.isalnum() for ch in w.text)]
+        if self._words is None:  # the text never changes, so the words are found once
+            self._words = [w for w in word_spans(self.text) if any(ch.isalnum() for ch in w.text)]
+        return list(self._words)
 
     def progress(self) -> tuple[int, int]:
         """(marks reviewed, all marks); a teacher's own marks count as reviewed."""
