@@ -42,12 +42,17 @@ MAX_ID = 30
 def teacher_lessons_dir() -> Path:
     """Where teachers' lessons are installed: ``$MEDIALIT_TEACHER_LESSONS``, else ``teacher-lessons/`` in the kit.
 
-    The kit's folder is the one holding ``lessons/`` (a checkout's top level). The folder need not exist yet.
+    The kit's folder is a checkout's top level, the one holding ``lessons/`` (``kit.py start`` and ``present``
+    use it too). A kit installed as a wheel has no such folder: then ``~/.medialit/teacher-lessons``, beside
+    the saved progress. The folder need not exist yet.
     """
     override = os.environ.get("MEDIALIT_TEACHER_LESSONS")
     if override:
-        return Path(override)
-    return Path(__file__).resolve().parent.parent / "teacher-lessons"
+        return Path(override).expanduser()
+    kit = Path(__file__).resolve().parent.parent
+    if (kit / "lessons").is_dir():
+        return kit / "teacher-lessons"
+    return Path.home() / ".medialit" / "teacher-lessons"
 
 
 def suggest_id(title: str) -> str:

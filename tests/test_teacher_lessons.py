@@ -82,3 +82,11 @@ def test_export_by_name_and_find(installed, tmp_path):
     assert main(["export-lesson", LESSON, "--out", str(tmp_path)]) == 0
     assert (tmp_path / f"{LESSON_ID}.zip").is_file()
     assert main(["export-lesson", "T-Nothing-Here"]) == 2
+
+
+def test_the_default_place_is_teacher_lessons_in_the_kit(monkeypatch):
+    """Without $MEDIALIT_TEACHER_LESSONS, are lessons installed in teacher-lessons/ beside lessons/?"""
+    from medialit.teacher_lessons import teacher_lessons_dir
+
+    monkeypatch.delenv("MEDIALIT_TEACHER_LESSONS")
+    assert teacher_lessons_dir() == ROOT / "teacher-lessons"
