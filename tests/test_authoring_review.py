@@ -78,6 +78,7 @@ def test_accept_reject_change_record_the_decision(session):
         ({"reason": "bad"}, "at least 10"),
         ({"label": "headline"}, "has no 'label'"),
         ({"acceptable": "yes"}, "True"),
+        ({"alternative": 5}, "piece of text"),
     ],
 )
 def test_a_bad_change_is_refused_and_changes_nothing(session, values, message):
@@ -93,6 +94,15 @@ def test_a_sentence_cannot_be_rejected(session):
     """Is rejecting a sentence refused with advice to change its label instead?"""
     with pytest.raises(AuthoringError, match="Change the label"):
         session.reject(_first(session, "sentence"))
+
+
+def test_other_answers_must_be_a_list_of_known_labels(session):
+    """Is a list of other labels with an unknown one, or not a list at all, refused?"""
+    index = _first(session, "sentence")
+    for bad in (["nonsense"], 5, ["other", "other"]):
+        with pytest.raises(AuthoringError, match="other answers"):
+            session.change(index, also_acceptable=bad)
+    assert session.change(index, also_acceptable=None).also_acceptable == ()
 
 
 def test_a_changed_label_is_not_also_listed_as_another_answer(session):

@@ -183,11 +183,15 @@ def _check_fields(kind: str, values: dict[str, Any], where: str) -> None:
                 )
         if name == "acceptable" and not isinstance(value, bool):
             raise AuthoringError(f"“{where}”: acceptable is yes (True) or no (False)")
-        if name in ("alternative", "source", "check") and value is not None and not isinstance(value, str):
+        if name in ("alternative", "source", "check", "what_to_check") and not isinstance(value, str | None):
             raise AuthoringError(f"“{where}”: {name} is a piece of text")
         if name == "also_acceptable":
             vocabulary = SOURCING if kind == "statistic" else SENTENCE_LABELS
-            if not all(v in vocabulary for v in value) or len(set(value)) != len(value):
+            if (
+                not isinstance(value, tuple | list)
+                or not all(v in vocabulary for v in value)
+                or len(set(value)) != len(value)
+            ):
                 raise AuthoringError(
                     f"“{where}”: other answers that earn credit are among {', '.join(vocabulary)}"
                 )
@@ -242,9 +246,11 @@ class ReviewSession:
             k: (None if isinstance(v, str) and not v.strip() and k != "reason" else v)
             for k, v in values.items()
         }
-        if "also_acceptable" in values:
-            values["also_acceptable"] = tuple(values["also_acceptable"] or ())
+        if "also_acceptable" in values and values["also_acceptable"] is None:
+            values["also_acceptable"] = ()
         _check_fields(mark.kind, values, mark.text)
+        if "also_acceptable" in values:
+            values["also_acceptable"] = tuple(values["also_acceptable"])
         if not values:
             return mark
         decision = "added" if mark.origin == "teacher" else "changed"
@@ -293,9 +299,9 @@ class ReviewSession:
             raise AuthoringError(f"Choose what kind of loaded language it is: {', '.join(LOADED_CATEGORIES)}")
         if kind == "statistic" and "sourcing" not in values:
             raise AuthoringError(f"Choose who stands behind the number: {', '.join(SOURCING)}")
-        if "also_acceptable" in values:
-            values["also_acceptable"] = tuple(values["also_acceptable"] or ())
         _check_fields(kind, values, self.text[start:end])
+        if "also_acceptable" in values:
+            values["also_acceptable"] = tuple(values["also_acceptable"])
         mark = Mark(kind, start, end, self.text[start:end], origin="teacher", decision="added", **values)
         self.marks.append(mark)
         self.marks.sort(key=_order)
