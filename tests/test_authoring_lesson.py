@@ -104,6 +104,16 @@ def test_the_kits_own_quizzes_come_first_and_unchanged(made):
     assert not any(q.id.startswith("t-") for q in everything[: -len(teacher)])
 
 
+def test_the_notebook_is_valid_and_calls_only_its_own_quizzes(made):
+    """Is the notebook valid nbformat 4, without outputs, showing exactly its lesson's quizzes and a reflection?"""
+    notebook = nbformat.read(made / f"{LESSON}.ipynb", as_version=4)
+    nbformat.validate(notebook)
+    code = [c.source for c in notebook.cells if c.cell_type == "code"]
+    shown = [line.split('"')[1] for line in code if line.startswith("widgets.show(")]
+    assert shown == [q.id for q in load_quizzes(LESSON)]
+    assert any("show_response" in c for c in code) and any("show_export" in c for c in code)
+
+
 def test_the_generated_lesson_runs_headless_and_saves_progress(made, tmp_path):
     """Does the lesson run in a fresh kernel, give full marks to every quiz it shows, and save them?"""
     path = made / f"{LESSON}.ipynb"

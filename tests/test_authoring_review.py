@@ -165,6 +165,16 @@ def test_a_stretch_of_spaces_or_an_overlap_is_refused(session):
     assert session.marks[session.add("loaded", at, at + 3, category="exaggeration")].text == "flooding"
 
 
+def test_context_shows_a_mark_in_its_line(session):
+    """Does context() give the words around a mark, on its own line, cut at spaces with an ellipsis?"""
+    index = next(i for i, m in enumerate(session.marks) if m.text == "flooding")
+    before, text, after = session.context(index, width=30)
+    assert text == "flooding" and before.startswith("…") and after == " back onto the streets."
+    assert "\n" not in before + after and len(before) <= 31
+    headline = session.context(0, width=30)
+    assert headline[0] == "" and headline[2] == ""
+
+
 def test_progress_and_next_pending(session):
     """Does progress count reviewed marks in words, and does next_pending wrap round and end with None?"""
     total = len(session.marks)

@@ -33,12 +33,14 @@ from __future__ import annotations
 
 from .article import article_from_file, article_from_link, article_from_text
 from .draft import load_draft, resume_or_propose, save_draft
-from .review import DECISIONS, EDITABLE, KINDS, ORIGINS, Mark, ReviewSession, propose
+from .review import CHOICES, DECISIONS, EDITABLE, KINDS, MAIN_FIELD, ORIGINS, Mark, ReviewSession, propose
 
 __all__ = [
+    "CHOICES",
     "DECISIONS",
     "EDITABLE",
     "KINDS",
+    "MAIN_FIELD",
     "ORIGINS",
     "Mark",
     "ReviewSession",

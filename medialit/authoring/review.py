@@ -25,9 +25,11 @@ from ..text import TextSpan, word_spans
 from .article import article_from_text, check_has_sentences
 
 __all__ = [
+    "CHOICES",
     "DECISIONS",
     "EDITABLE",
     "KINDS",
+    "MAIN_FIELD",
     "ORIGINS",
     "Mark",
     "ReviewSession",
@@ -44,6 +46,13 @@ EDITABLE: dict[str, tuple[str, ...]] = {
     "loaded": ("category", "speaker", "reason", "alternative", "acceptable"),
     "statistic": ("sourcing", "source", "reason", "what_to_check", "check", "acceptable", "also_acceptable"),
     "sentence": ("label", "reason", "also_acceptable"),
+}
+#: Each kind's main call (what a reviewer changes most) and the values it can take, for the widget's menus.
+MAIN_FIELD: dict[str, str] = {"loaded": "category", "statistic": "sourcing", "sentence": "label"}
+CHOICES: dict[str, tuple[str, ...]] = {
+    "loaded": LOADED_CATEGORIES,
+    "statistic": SOURCING,
+    "sentence": SENTENCE_LABELS,
 }
 _KIND_ORDER = {"sentence": 0, "loaded": 1, "statistic": 2}
 _MIN_REASON = 10  # spans.schema.json: an explanation has at least 10 characters
@@ -104,7 +113,7 @@ class Mark:
     @property
     def value(self) -> str:
         """The mark's main call: its category, sourcing class or label."""
-        return {"loaded": self.category, "statistic": self.sourcing, "sentence": self.label}[self.kind] or ""
+        return getattr(self, MAIN_FIELD[self.kind]) or ""
 
     def to_span(self) -> LoadedSpan | StatisticSpan | SentenceSpan:
         """The answer-key record for this mark."""
@@ -342,6 +351,22 @@ class ReviewSession:
         if self._words is None:  # the text never changes, so the words are found once
             self._words = [w for w in word_spans(self.text) if any(ch.isalnum() for ch in w.text)]
         return list(self._words)
+
+    def context(self, index: int, width: int = 60) -> tuple[str, str, str]:
+        """A mark in its place: (text before, the mark, text after), each side at most ``width`` characters,
+        cut at a space and on one line, with "…" where it was cut. For showing the mark to the teacher."""
+        mark = self._mark(index)
+        before = self.text[max(0, mark.start - width) : mark.start].split("\n")[-1]
+        after = self.text[mark.end : mark.end + width].split("\n")[0]
+        if mark.start - len(before) > 0 and self.text[mark.start - len(before) - 1] != "\n" and " " in before:
+            before = "…" + before[before.index(" ") :]
+        if (
+            mark.end + len(after) < len(self.text)
+            and self.text[mark.end + len(after)] != "\n"
+            and " " in after
+        ):
+            after = after[: after.rindex(" ")] + "…"
+        return before, mark.text, after
 
     def progress(self) -> tuple[int, int]:
         """(marks reviewed, all marks); a teacher's own marks count as reviewed."""
