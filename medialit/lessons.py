@@ -13,6 +13,10 @@ from .errors import MedialitError
 BEGIN = "# BEGIN SOLUTION"
 END = "# END SOLUTION"
 PLACEHOLDER = "# Your turn: write your code here."
+#: Notebooks whose names start with this are teachers' tools (Teacher-Make-A-Lesson), not student lessons:
+#: they are built and copied like lessons, but the lesson-only rules (pacing, warm-ups, quizzes, giveaways)
+#: and the student app's list of lessons leave them out.
+TEACHER_PREFIX = "Teacher-"
 _SOLUTION_LINE = re.compile(r"^(?P<indent>\s*)(?P<code>.*?)\s*# SOLUTION\s*$")
 _ASSIGNMENT = re.compile(r"^(?P<target>[A-Za-z_][\w.\[\]'\", ]*?)\s*=(?!=)")
 
@@ -58,6 +62,18 @@ def _strip_solution_line(line: str) -> str:
     if assignment:
         return f"{match['indent']}{assignment['target'].strip()} = ..."
     return match["indent"] + PLACEHOLDER
+
+
+def is_teacher_notebook(path: str | Path) -> bool:
+    """Is the notebook at ``path`` a teacher's tool rather than a student lesson (its name starts "Teacher-")?"""
+    return Path(path).name.startswith(TEACHER_PREFIX)
+
+
+def student_lessons(folder: Path) -> list[Path]:
+    """The student lessons in ``folder`` (``*.ipynb`` except teachers' notebooks and hidden files), sorted."""
+    return sorted(
+        p for p in folder.glob("*.ipynb") if not is_teacher_notebook(p) and not p.name.startswith(".")
+    )
 
 
 def student_notebook(notebook: dict[str, Any], where: str = "notebook") -> dict[str, Any]:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import MedialitError
+from .lessons import TEACHER_PREFIX, student_lessons
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = ROOT / "lessons"
@@ -59,8 +60,8 @@ class PortError(MedialitError, OSError):
 
 
 def lesson_names(folder: Path = LESSONS) -> list[str]:
-    """The lessons' names (notebook file names without .ipynb), in order."""
-    return sorted(p.stem for p in folder.glob("*.ipynb") if not p.name.startswith("."))
+    """The lessons' names (notebook file names without .ipynb), in order; teachers' notebooks are left out."""
+    return [p.stem for p in student_lessons(folder)]
 
 
 def resolve_lesson(lesson: str, folder: Path = LESSONS) -> Path:
@@ -176,11 +177,15 @@ def voila_config() -> str:
       not 127.0.0.1, ::1 or :data:`LOCAL_HOSTNAMES` (a DNS-rebinding page, say) gets 403 even when its
       Origin matches.
     - :func:`set_xsrf_cookie` as Voilà's ``prelaunch_hook``, so closing a page shuts its kernel down.
+    - Teachers' notebooks (``Teacher-*``, :data:`medialit.lessons.TEACHER_PREFIX`) left out of the index
+      (jupyter_server's ``ContentsManager.hide_globs``, its defaults kept): students see only lessons.
     """
     settings = {"allow_remote_access": False, "local_hostnames": list(LOCAL_HOSTNAMES)}
+    hidden = ["__pycache__", "*.pyc", "*.pyo", ".DS_Store", "*~", f"{TEACHER_PREFIX}*"]
     return (
         "# Written by medialit.present for one run of student mode.\n"
         f"c.Voila.tornado_settings = {settings!r}\n"
+        f"c.ContentsManager.hide_globs = {hidden!r}\n"
         "from medialit.present import set_xsrf_cookie\n"
         "c.VoilaConfiguration.prelaunch_hook = set_xsrf_cookie\n"
     )

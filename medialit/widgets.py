@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import ipywidgets as widgets
@@ -145,11 +145,22 @@ def word_units(quiz: Quiz) -> list[dict[str, Any]]:
     order, so unit ``i`` is word index ``i`` (the index ``quiz.check`` takes).
     """
     passage = quiz.passage
+    return text_units(passage.text, passage.words, passage.start)
+
+
+def text_units(text: str, words: Sequence[Any], offset: int = 0) -> list[dict[str, Any]]:
+    """``text``'s words as the WordPicker's units (see :func:`word_units`), one per item of ``words``.
+
+    ``words`` are spans with ``start``, ``end`` and ``text`` in order (offsets ``offset`` larger than
+    ``text``'s own, as for a passage cut from an article); the text between them is split by
+    :func:`split_gap`.
+    """
     units: list[dict[str, Any]] = []
-    at = passage.start
-    for word in [*passage.words, None]:
-        end = word.start if word is not None else passage.end
-        closing, paragraph, opening = split_gap(passage.text[at - passage.start : end - passage.start])
+    at = offset
+    end_of_text = offset + len(text)
+    for word in [*words, None]:
+        end = word.start if word is not None else end_of_text
+        closing, paragraph, opening = split_gap(text[at - offset : end - offset])
         if units:
             units[-1]["after"] = closing
             units[-1]["paragraph"] = paragraph

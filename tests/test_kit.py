@@ -25,6 +25,12 @@ _SPEC.loader.exec_module(kit)
 GIT = shutil.which("git")
 
 
+def test_the_teacher_notebook_is_copied_to_my_work_too(tmp_path: Path):
+    """Does `kit.py start` copy the teacher's authoring notebook into my-work/ along with the lessons?"""
+    copied = kit.prepare_work(ROOT / "lessons", tmp_path / "my-work")
+    assert "Teacher-Make-A-Lesson.ipynb" in copied and "00-Start-Here.ipynb" in copied
+
+
 def test_the_working_copy_is_made_once_and_never_overwritten(tmp_path: Path):
     """Are missing lessons copied into my-work/, while a student's changed copy is left alone?"""
     lessons, work = tmp_path / "lessons", tmp_path / "my-work"

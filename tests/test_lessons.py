@@ -8,7 +8,15 @@ import sys
 
 import pytest
 
-from medialit.lessons import PLACEHOLDER, LessonBuildError, build_lessons, strip_solutions, student_notebook
+from medialit.lessons import (
+    PLACEHOLDER,
+    LessonBuildError,
+    build_lessons,
+    is_teacher_notebook,
+    strip_solutions,
+    student_lessons,
+    student_notebook,
+)
 
 from .conftest import ROOT
 
@@ -103,3 +111,17 @@ def test_lessons_are_in_sync():
         check=False,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_teacher_notebooks_are_not_student_lessons(tmp_path):
+    """Does student_lessons leave out notebooks named "Teacher-…" (and hidden ones), keeping every other?"""
+    for name in (
+        "00-Start-Here.ipynb",
+        "Teacher-Make-A-Lesson.ipynb",
+        ".hidden.ipynb",
+        "08-Your-Own-Article.ipynb",
+    ):
+        (tmp_path / name).write_text("{}")
+    assert [p.name for p in student_lessons(tmp_path)] == ["00-Start-Here.ipynb", "08-Your-Own-Article.ipynb"]
+    assert is_teacher_notebook(tmp_path / "Teacher-Make-A-Lesson.ipynb")
+    assert not is_teacher_notebook("lessons/05-News-or-Opinion.ipynb")

@@ -8,12 +8,14 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from medialit.lessons import is_teacher_notebook, student_lessons
 from medialit.quiz import load_quizzes
 
 from .conftest import ROOT
 
 SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
 LESSONS = sorted((ROOT / "lessons").glob("*.ipynb"))
+STUDENT_SOLUTIONS = student_lessons(ROOT / "solutions")  # teachers' notebooks (Teacher-*) have no quizzes
 
 # Run in the kernel after a solution notebook: answer every quiz it showed through its widgets.
 ANSWER_EVERY_QUIZ = """
@@ -66,7 +68,14 @@ def test_student_lesson_runs_headless(path):
     _execute(path)
 
 
-@pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)
+def test_teacher_notebooks_are_told_apart_by_name():
+    """Is the authoring notebook a teacher's notebook by the rule (a name starting "Teacher-"), and no lesson?"""
+    teachers = [p.name for p in SOLUTIONS if is_teacher_notebook(p)]
+    assert "Teacher-Make-A-Lesson.ipynb" in teachers
+    assert not set(teachers) & {p.name for p in STUDENT_SOLUTIONS}
+
+
+@pytest.mark.parametrize("path", STUDENT_SOLUTIONS, ids=lambda p: p.name)
 def test_solution_runs_and_every_quiz_gives_full_credit(path):
     """Does the solution run, show every quiz of its lesson, and give full credit to each when answered?"""
     notebook = _execute(path, ANSWER_EVERY_QUIZ)

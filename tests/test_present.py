@@ -224,6 +224,10 @@ def test_voila_command_requires_a_token_and_culls():
     assert "--MappingKernelManager.cull_interval=60" in command
     assert not any(part.startswith(("--Voila.token", "--token")) for part in command)
     assert "'allow_remote_access': False" in present.voila_config()
+    assert (
+        "c.ContentsManager.hide_globs = [" in present.voila_config()
+        and "'Teacher-*'" in present.voila_config()
+    )
     assert present.url(8866, "abc") == "http://127.0.0.1:8866/?token=abc"
 
 
@@ -243,3 +247,10 @@ def test_the_browser_opens_the_address_through_a_private_file(tmp_path, monkeypa
         answering.shutdown()
     assert opened == [(tmp_path / "open.html").as_uri()]
     assert f'content="0;url={address}"' in (tmp_path / "open.html").read_text(encoding="utf-8")
+
+
+def test_the_student_app_lists_no_teacher_notebook():
+    """Does the student app's list of lessons leave out the teacher's authoring notebook, keeping lesson 00?"""
+    names = present.lesson_names(ROOT / "lessons")
+    assert (ROOT / "lessons" / "Teacher-Make-A-Lesson.ipynb").exists()
+    assert "00-Start-Here" in names and not [n for n in names if n.startswith("Teacher-")]
