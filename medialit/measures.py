@@ -91,7 +91,7 @@ def term_table(
 ) -> list[dict[str, object]]:
     """One row per article: its outlet, the outlet's AllSides rating, and how often it uses each term.
 
-    Counts come from :func:`term_counts` (a longer term first). Rows are ``{"article": id, "outlet":
+    Counts come from :func:`term_counts` (a longer term first). Rows are ``{"Article": id, "Outlet":
     name or "not known", "AllSides rating": "left" … "right" or "not rated", term: count, …}``, in the
     order given (default: every registered article).
     """
@@ -100,8 +100,8 @@ def term_table(
         info = corpus.load(article_id).info
         rating = getattr(info, "rating", None)
         row: dict[str, object] = {
-            "article": article_id,
-            "outlet": info.outlet.value or "not known",
+            "Article": article_id,
+            "Outlet": info.outlet.value or "not known",
             "AllSides rating": (rating.value if rating else None) or "not rated",
         }
         row.update({term: counts[term] for term in terms})

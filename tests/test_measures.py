@@ -69,9 +69,9 @@ def test_term_table_rows_name_outlet_rating_and_counts():
     ids = ["mississippi-raids-breitbart", "mississippi-raids-npr", "oig-release-report"]
     rows = measures.term_table(ids)
     counts = measures.term_counts(ids)
-    assert [r["article"] for r in rows] == ids
-    assert rows[0]["outlet"] == "Breitbart News" and rows[0]["AllSides rating"] == "right"
+    assert [r["Article"] for r in rows] == ids
+    assert rows[0]["Outlet"] == "Breitbart News" and rows[0]["AllSides rating"] == "right"
     assert rows[1]["AllSides rating"] == "center"
-    assert rows[2]["outlet"] == "not known" and rows[2]["AllSides rating"] == "not rated"
+    assert rows[2]["Outlet"] == "not known" and rows[2]["AllSides rating"] == "not rated"
     for row in rows:
-        assert {t: row[t] for t in measures.PEOPLE_TERMS} == dict(counts[row["article"]])
+        assert {t: row[t] for t in measures.PEOPLE_TERMS} == dict(counts[row["Article"]])
