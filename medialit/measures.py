@@ -25,7 +25,7 @@ __all__ = [
     "words",
 ]
 
-#: Words used for the same people across the articles (lesson 01's word-choice comparison).
+#: Words used for the same people across the articles (lesson 02's word-choice comparison).
 PEOPLE_TERMS: tuple[str, ...] = (
     "illegal aliens",
     "illegals",
