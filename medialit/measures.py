@@ -16,14 +16,16 @@ from .text import normalize, word_spans
 __all__ = [
     "PEOPLE_TERMS",
     "concordance",
+    "in_context",
     "label_positions",
     "loaded_density",
     "sourcing_counts",
     "term_counts",
+    "term_table",
     "words",
 ]
 
-#: Words used for the same people across the articles (lesson 01's word-choice comparison).
+#: Words used for the same people across the articles (lesson 02's word-choice comparison).
 PEOPLE_TERMS: tuple[str, ...] = (
     "illegal aliens",
     "illegals",
@@ -68,6 +70,43 @@ def concordance(article_id: str, word: str, width: int = 70, lines: int = 10) ->
     with redirect_stdout(buffer):
         Text(words(corpus.load(article_id).text)).concordance(word.lower(), width=width, lines=lines)
     return buffer.getvalue()
+
+
+def in_context(article_id: str, word: str, around: int = 6, lines: int = 10) -> list[dict[str, str]]:
+    """Each use of ``word`` with ``around`` whole words before and after it, as rows for a table.
+
+    Rows are ``{"before": ..., "word": ..., "after": ...}`` (at most ``lines``), from
+    nltk.Text.concordance_list over the article's lower-case words, punctuation dropped. An unknown
+    article raises UnknownArticleError; a word the article never uses gives no rows.
+    """
+    text = Text(words(corpus.load(article_id).text))
+    return [
+        {"before": " ".join(line.left[-around:]), "word": line.query, "after": " ".join(line.right[:around])}
+        for line in text.concordance_list(word.lower(), width=400, lines=lines)
+    ]
+
+
+def term_table(
+    article_ids: list[str] | None = None, terms: tuple[str, ...] = PEOPLE_TERMS
+) -> list[dict[str, object]]:
+    """One row per article: its outlet, the outlet's AllSides rating, and how often it uses each term.
+
+    Counts come from :func:`term_counts` (a longer term first). Rows are ``{"Article": id, "Outlet":
+    name or "not known", "AllSides rating": "left" … "right" or "not rated", term: count, …}``, in the
+    order given (default: every registered article).
+    """
+    rows: list[dict[str, object]] = []
+    for article_id, counts in term_counts(article_ids, terms).items():
+        info = corpus.load(article_id).info
+        rating = getattr(info, "rating", None)
+        row: dict[str, object] = {
+            "Article": article_id,
+            "Outlet": info.outlet.value or "not known",
+            "AllSides rating": (rating.value if rating else None) or "not rated",
+        }
+        row.update({term: counts[term] for term in terms})
+        rows.append(row)
+    return rows
 
 
 def loaded_density(

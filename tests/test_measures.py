@@ -50,3 +50,28 @@ def test_label_positions_run_from_start_to_end():
     positions = measures.label_positions("cities-ice-cooperation")
     assert positions[0][0] == 0 and positions[-1][0] == 1
     assert len(positions) == len(medialit.annotations("cities-ice-cooperation").sentences)
+
+
+def test_in_context_gives_whole_words_around_each_use():
+    """Does each row hold the word, with at most `around` whole words on each side, one row per use?"""
+    rows = measures.in_context("cities-ice-cooperation", "Undocumented", around=4)
+    tokens = measures.words(medialit.load("cities-ice-cooperation").text)
+    assert len(rows) == tokens.count("undocumented") > 0
+    for row in rows:
+        assert row["word"] == "undocumented"
+        assert 0 < len(row["before"].split()) <= 4 and 0 < len(row["after"].split()) <= 4
+        assert f"{row['before']} undocumented {row['after']}" in " ".join(tokens)
+    assert measures.in_context("cities-ice-cooperation", "zebra") == []
+
+
+def test_term_table_rows_name_outlet_rating_and_counts():
+    """Does each row give the article's outlet, its AllSides rating and the same counts as term_counts?"""
+    ids = ["mississippi-raids-breitbart", "mississippi-raids-npr", "oig-release-report"]
+    rows = measures.term_table(ids)
+    counts = measures.term_counts(ids)
+    assert [r["Article"] for r in rows] == ids
+    assert rows[0]["Outlet"] == "Breitbart News" and rows[0]["AllSides rating"] == "right"
+    assert rows[1]["AllSides rating"] == "center"
+    assert rows[2]["Outlet"] == "not known" and rows[2]["AllSides rating"] == "not rated"
+    for row in rows:
+        assert {t: row[t] for t in measures.PEOPLE_TERMS} == dict(counts[row["Article"]])
