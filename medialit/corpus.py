@@ -36,9 +36,13 @@ def _contrast_infos() -> tuple[ContrastInfo, ...]:
     return tuple(ContrastInfo(**{**r, "techniques": tuple(r["techniques"])}) for r in records)
 
 
-def articles() -> list[ArticleInfo]:
-    """The real articles' metadata: the five seed articles in file order, then those adopted from a corpus."""
-    return list(_article_infos())
+def articles(include_held_out: bool = False) -> list[ArticleInfo]:
+    """The real articles' metadata: the five seed articles in file order, then those adopted from a corpus.
+
+    An article held out for the transfer task (``held_out`` in datasets/articles.json) is left out unless
+    ``include_held_out``, so listings and measures in the lessons never show it before the post-test.
+    """
+    return [a for a in _article_infos() if include_held_out or not a.held_out]
 
 
 def contrast_passages() -> list[ContrastInfo]:
@@ -46,16 +50,16 @@ def contrast_passages() -> list[ContrastInfo]:
     return list(_contrast_infos())
 
 
-def ids() -> list[str]:
-    """Every id :func:`load` accepts: the articles, then the contrast passages."""
-    return [a.id for a in _article_infos()] + [c.id for c in _contrast_infos()]
+def ids(include_held_out: bool = False) -> list[str]:
+    """The ids :func:`load` accepts: the articles, then the contrast passages (held-out articles only if asked)."""
+    return [a.id for a in articles(include_held_out)] + [c.id for c in _contrast_infos()]
 
 
 def _info(doc_id: str) -> ArticleInfo | ContrastInfo:
     for info in (*_article_infos(), *_contrast_infos()):
         if info.id == doc_id:
             return info
-    known = ", ".join(ids())
+    known = ", ".join(ids(include_held_out=True))
     raise UnknownArticleError(f"no article or passage with id {doc_id!r}; known ids: {known}")
 
 

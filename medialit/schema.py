@@ -174,6 +174,7 @@ class ArticleInfo:
     notes: str
     rating: Attributed | None = None  # the outlet's AllSides rating; source is corpus, inferred or unknown
     provenance: Provenance | None = None
+    held_out: bool = False  # kept unseen for the transfer task (see datasets/articles.json)
 
 
 @dataclass(frozen=True)

@@ -255,7 +255,9 @@ def test_article_keys_are_rebuilt_from_the_passes():
 
     decisions = json.loads((PASSES / "decisions.json").read_text(encoding="utf-8"))
     for article_id in ARTICLE_IDS:
-        rebuilt, undecided = reconcile(article_id, decisions)
+        # Until its pass B lands, a key is built from pass A alone (--one-pass) and its notes say so.
+        one_pass = not (PASSES / "b" / f"{article_id}.json").exists()
+        rebuilt, undecided = reconcile(article_id, decisions, one_pass=one_pass)
         assert undecided == [], f"{article_id}: a disagreement has no decision"
         stored = json.loads(
             (datasets_dir() / "annotations" / f"{article_id}.json").read_text(encoding="utf-8")

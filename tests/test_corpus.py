@@ -30,7 +30,19 @@ def test_the_real_articles():
         "mississippi-raids-buzzfeed",
         "mississippi-raids-npr",
         "mississippi-raids-breitbart",
+        "raids-on-edge",
     }
+    assert [i.id for i in infos] == [i for i in ARTICLE_IDS if i != "raids-on-edge"]
+
+
+def test_held_out_article_is_left_out_of_listings_but_loads():
+    """Is the transfer-task article left out of articles() and ids() unless asked, yet loadable with its key?"""
+    held = [a.id for a in medialit.articles(include_held_out=True) if a.held_out]
+    assert held == ["raids-on-edge"]
+    assert "raids-on-edge" not in medialit.corpus.ids()
+    assert "raids-on-edge" in medialit.corpus.ids(include_held_out=True)
+    assert medialit.load("raids-on-edge").info.held_out
+    assert medialit.annotations("raids-on-edge").sentences
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is not beside this checkout")

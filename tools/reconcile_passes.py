@@ -2,6 +2,11 @@
 
     python tools/reconcile_passes.py            # writes datasets/annotations/<id>.json
     python tools/reconcile_passes.py --report   # lists what the passes disagree on, writes nothing
+    python tools/reconcile_passes.py --one-pass raids-on-edge   # a provisional key from pass A alone
+
+An article whose pass B has not arrived yet is skipped with a note, unless it is named with --one-pass: then
+its key is built from pass A alone (as if both passes agreed), and its notes say so. Never commit a copy of
+pass A as pass B.
 
 Inputs: datasets/annotations/passes/{a,b}/<id>.json (two annotators working
 apart), datasets/annotations/passes/decisions.json (the reconciler's calls
@@ -166,13 +171,22 @@ def apply_corrections(kind: str, items: list[dict], fixes: dict) -> list[dict]:
     return sorted(_apply(items, fixes.get(kind, {})) + added, key=lambda s: (s["start"], s["end"]))
 
 
-def reconcile(article_id: str, decisions: dict, corrections: dict | None = None) -> tuple[dict, list[str]]:
+ONE_PASS_NOTES = (
+    "Provisional: built from annotation pass A alone (datasets/annotations/passes/a/); rebuild it with "
+    "tools/reconcile_passes.py when the second, independent pass arrives."
+)
+
+
+def reconcile(
+    article_id: str, decisions: dict, corrections: dict | None = None, one_pass: bool = False
+) -> tuple[dict, list[str]]:
     """The answer key for ``article_id`` and the sentence disagreements no decision settles.
 
-    ``corrections`` defaults to datasets/annotations/passes/corrections.json.
+    ``corrections`` defaults to datasets/annotations/passes/corrections.json. With ``one_pass`` the key is
+    built from pass A alone, as if pass B agreed with it on every item.
     """
     a = json.loads((PASSES / "a" / f"{article_id}.json").read_text(encoding="utf-8"))
-    b = json.loads((PASSES / "b" / f"{article_id}.json").read_text(encoding="utf-8"))
+    b = a if one_pass else json.loads((PASSES / "b" / f"{article_id}.json").read_text(encoding="utf-8"))
     mine = decisions.get(article_id, {})
     fixes = (load_corrections() if corrections is None else corrections).get(article_id, {})
     sentences, undecided = merge_sentences(a["sentences"], b["sentences"], mine.get("sentences", {}))
@@ -184,7 +198,9 @@ def reconcile(article_id: str, decisions: dict, corrections: dict | None = None)
         "statistics": apply_corrections("statistics", statistics, fixes),
         "sentences": apply_corrections("sentences", sentences, fixes),
         "assessment": merge_assessment(a["assessment"], b["assessment"]),
-        "notes": mine.get(
+        "notes": ONE_PASS_NOTES
+        if one_pass
+        else mine.get(
             "notes", "Reconciled from two independent annotation passes (datasets/annotations/passes/)."
         ),
     }
@@ -194,12 +210,25 @@ def reconcile(article_id: str, decisions: dict, corrections: dict | None = None)
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--report", action="store_true", help="list disagreements; write nothing")
+    parser.add_argument(
+        "--one-pass",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="build this article's key from pass A alone until pass B arrives (repeatable)",
+    )
     args = parser.parse_args(argv)
     decisions_file = PASSES / "decisions.json"
     decisions = json.loads(decisions_file.read_text(encoding="utf-8")) if decisions_file.exists() else {}
     problems = 0
     for path in sorted((PASSES / "a").glob("*.json")):
-        key, undecided = reconcile(path.stem, decisions)
+        one_pass = path.stem in args.one_pass
+        if not one_pass and not (PASSES / "b" / path.name).exists():
+            print(f"{path.stem}: no pass B yet; skipped (use --one-pass {path.stem} for a provisional key)")
+            continue
+        if one_pass and args.report:
+            continue
+        key, undecided = reconcile(path.stem, decisions, one_pass=one_pass)
         for line in undecided:
             print(f"{path.stem}: sentence label undecided: {line}")
         problems += len(undecided)
