@@ -19,6 +19,7 @@ from .progress import LearnerNameError, ProgressStore, hand_in
 from .quiz import Quiz, Result, get_quiz, load_quizzes
 from .quiz.model import PARTLY, RIGHT, WRONG
 from .quiz.scoring import about_item
+from .quiz.transfer import PRE_SAVED, comparison, partner_id, phase
 from .schema import LOADED_CATEGORIES, SENTENCE_LABELS, SOURCING, SentenceSpan
 from .skiplink import SkipLink
 from .wording import quoted, readable
@@ -180,6 +181,10 @@ class QuizWidget:
 
     ``root`` is the box to display. Scoring is done by ``quiz.check``; this class only shows it.
     ``attempts`` counts checked, non-empty answers given in this widget.
+
+    A transfer pre-test (``transfer: pre``) is a measurement: one Save button, and after saving only
+    :data:`~medialit.quiz.transfer.PRE_SAVED` (no score, hint, answer or explanation). A post-test
+    (``transfer: post``) gives full feedback, then the pre- and post-test side by side in words.
     """
 
     def __init__(self, quiz: Quiz, store: ProgressStore | None = None) -> None:
@@ -202,13 +207,21 @@ class QuizWidget:
             disabled=True,
             tooltip="Available after two tries: fill in the answer key's answer",
         )
+        self.phase = phase(quiz)
+        if self.phase == "pre":
+            self.check_button.description, self.check_button.icon = "Save", "save"
+            self.check_button.tooltip = "Save your answer (nothing is marked yet)"
         self.check_button.on_click(lambda _: self.check())
         self.retry_button.on_click(lambda _: self.retry())
         self.show_answer_button.on_click(lambda _: self.show_answer())
 
         header = widgets.HTML(value=f'<p style="font-weight:bold;margin:0.25em 0">{_text(quiz.prompt)}</p>')
         body = self._build_inputs()
-        buttons = widgets.HBox([self.check_button, self.retry_button, self.show_answer_button])
+        buttons = widgets.HBox(
+            [self.check_button]
+            if self.phase == "pre"
+            else [self.check_button, self.retry_button, self.show_answer_button]
+        )
         self.root = widgets.VBox([SkipLink(), header, *body, buttons, self.feedback, self.hint])
         self.root.add_class("medialit-quiz")
         self.root.add_class(f"quiz-{quiz.id}")
@@ -383,7 +396,12 @@ class QuizWidget:
                     notes.append(
                         "<p>⚠ Your answer is kept only until this lesson closes: it cannot be saved.</p>"
                     )
+        if self.phase == "pre":
+            self.feedback.value = _message(f"<strong>✓</strong> {_text(PRE_SAVED)}") + "".join(notes)
+            return result  # a measurement: nothing is revealed, so nothing held back appears either
         body = self._verdict(result) + "".join(notes)
+        if self.phase == "post":
+            body += _message(f"<strong>{_text(self._compared(result))}</strong>", TEXT)
         if result.correct:
             if self.quiz.explanation not in result.feedback:
                 body += f"<p><strong>Why:</strong> {_text(self.quiz.explanation)}</p>"
@@ -393,6 +411,17 @@ class QuizWidget:
         self.feedback.value = body
         _reveal.announce(self.quiz.id, _reveal.CHECKED)  # content held back by reveal_after appears
         return result
+
+    def _compared(self, result: Result) -> str:
+        """The pre-test (re-checked against today's key) and this post-test result, side by side in words."""
+        before = None
+        if self.store is not None:
+            try:
+                answer = self.store.answer(partner_id(self.quiz))
+                before = None if answer is None else get_quiz(partner_id(self.quiz)).check(answer)
+            except (MedialitError, OSError, ValueError):
+                before = None
+        return comparison(self.quiz, before, result)
 
     def _verdict(self, result: Result) -> str:
         """The icon and words for the result, then the checker's feedback (its own head line not repeated)."""
@@ -444,6 +473,11 @@ class QuizWidget:
             self.set_answer(entry["answer"])
         except Exception:  # any stored value that does not fit (ipywidgets raises TraitError)
             self.set_answer(None)  # a saved answer that does not fit this quiz any more: start blank
+            return
+        if self.phase == "pre":
+            self.feedback.value = _message(
+                "↺ Your saved answer is filled in. You can change it and save again."
+            )
             return
         score = entry.get("score", 0.0)
         self.feedback.value = _message(

@@ -2,7 +2,7 @@
 
     python tools/reconcile_passes.py            # writes datasets/annotations/<id>.json
     python tools/reconcile_passes.py --report   # lists what the passes disagree on, writes nothing
-    python tools/reconcile_passes.py --one-pass raids-on-edge   # a provisional key from pass A alone
+    python tools/reconcile_passes.py --one-pass <id>   # a provisional key from pass A alone
 
 An article whose pass B has not arrived yet is skipped with a note, unless it is named with --one-pass: then
 its key is built from pass A alone (as if both passes agreed), and its notes say so. Never commit a copy of

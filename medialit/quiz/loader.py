@@ -13,6 +13,7 @@ from ..schema import SpanSet
 from ..text import word_spans
 from .model import Passage, Quiz
 from .scoring import QuizDataError, validate
+from .transfer import validate_transfer
 
 
 @lru_cache(maxsize=32)
@@ -128,6 +129,11 @@ def _all_quizzes() -> tuple[Quiz, ...]:
                 raise DataFileError(f"{path}: quiz id {quiz.id!r} is already used in {seen[quiz.id]}")
             seen[quiz.id] = path
             quizzes.append(quiz)
+    held_out = {info.id for info in corpus.articles(include_held_out=True) if info.held_out}
+    try:
+        validate_transfer(quizzes, held_out)
+    except QuizDataError as exc:
+        raise DataFileError(f"{datasets_dir() / 'quizzes'}: {exc}") from None
     return tuple(quizzes + _teacher_quizzes(seen))
 
 
