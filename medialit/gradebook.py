@@ -15,6 +15,7 @@ from typing import Any
 from .atomic import replace_atomically
 from .datafiles import schema_errors
 from .errors import MedialitError
+from .prepost import PrePost, pre_post, tasks_in, write_pre_post_csv
 from .progress import LearnerNameError, handin_folder, validate_learner_name
 
 __all__ = [
@@ -38,12 +39,15 @@ __all__ = [
     "parse_export",
     "parse_time",
     "per_quiz_scores",
+    "question_label",
     "read_export",
     "run",
     "summary",
+    "transfer_paths",
     "unknown_quizzes",
     "write_chart",
     "write_csv",
+    "write_pre_post_chart",
     "wrong_lesson_warnings",
 ]
 
@@ -58,11 +62,13 @@ MAX_CHART_QUIZZES = 40
 HANDIN_VARIABLE = "MEDIALIT_HANDIN"
 #: The CSV's columns: one row per learner and quiz (``kind`` "quiz"), and one per free-text response
 #: (``kind`` "response": the response id in ``quiz``, its text in ``response``, its time in ``last_at``).
+#: ``question`` is the quiz's question as the kit words it (blank for responses and unknown quizzes).
 COLUMNS = (
     "learner",
     "lesson",
     "kind",
     "quiz",
+    "question",
     "score",
     "best_score",
     "correct",
@@ -116,6 +122,8 @@ class Gradebook:
     known: dict[str, str] | None = None
     #: One line per learner found in more than one valid file, saying which file counts.
     same_learner: list[str] = field(default_factory=list)
+    #: The kit's quiz questions by quiz id (its ``prompt``), used in the CSV and to label the chart.
+    questions: dict[str, str] = field(default_factory=dict)
 
 
 # Finding and reading files ---------------------------------------------------------------------------------
@@ -424,6 +432,7 @@ def _quiz_row(export: Export, result: dict[str, Any]) -> dict[str, Any]:
         "lesson": result["lesson"],
         "kind": "quiz",
         "quiz": result["quiz"],
+        "question": "",
         "score": float(result["score"]),
         "best_score": float(result["best_score"]),
         "correct": bool(result["correct"]),
@@ -444,6 +453,7 @@ def _response_row(export: Export, response: dict[str, Any]) -> dict[str, Any]:
         "lesson": response["lesson"],
         "kind": "response",
         "quiz": response["id"],
+        "question": "",
         "last_at": response["saved_at"],
         "response": response["text"],
         "source_file": str(export.path),
@@ -508,11 +518,37 @@ def _known_quizzes() -> tuple[dict[str, str], list[str]]:
         return {}, [f"quiz ids were not checked: the kit's quizzes could not be loaded ({exc})"]
 
 
-def build(paths: Iterable[Path], known: dict[str, str] | None = None) -> Gradebook:
+def _kit_questions() -> dict[str, str]:
+    from .quiz import load_quizzes
+
+    try:
+        return {quiz.id: quiz.prompt for quiz in load_quizzes()}
+    except MedialitError:
+        return {}
+
+
+def question_label(quiz_id: str, questions: dict[str, str], width: int = 60) -> str:
+    """A chart label for a quiz: its question, cut to about ``width`` characters at a word, then its id.
+
+    ``"Which label does the short line “Report Details” get? (l00-heading-label)"``; the id alone when the
+    question is not known.
+    """
+    question = " ".join(questions.get(quiz_id, "").split())
+    if not question:
+        return quiz_id
+    if len(question) > width:
+        question = question[:width].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return f"{question} ({quiz_id})"
+
+
+def build(
+    paths: Iterable[Path], known: dict[str, str] | None = None, questions: dict[str, str] | None = None
+) -> Gradebook:
     """Read, check and combine the exports under ``paths``; never raises for a bad file, never writes.
 
     ``known`` maps quiz id to lesson; by default the kit's own quizzes. Quiz ids not in it are listed in
-    :attr:`Gradebook.unknown` (kept in the rows, never charted).
+    :attr:`Gradebook.unknown` (kept in the rows, never charted). ``questions`` maps quiz id to its question
+    (by default the kit's prompts); it fills the rows' ``question`` column.
     """
     files, ignored = collect(paths)
     book = Gradebook(files_read=len(files), ignored=ignored)
@@ -526,6 +562,10 @@ def build(paths: Iterable[Path], known: dict[str, str] | None = None) -> Gradebo
     book.skipped.extend(duplicates)
     book.same_learner = learner_files(valid, book.exports)
     book.rows, book.warnings = make_rows(book.exports)
+    book.questions = _kit_questions() if questions is None else dict(questions)
+    for row in book.rows:
+        if row["kind"] == "quiz":
+            row["question"] = book.questions.get(row["quiz"], "")
     if known is None:
         known, problems = _known_quizzes()
         book.warnings.extend(problems)
@@ -566,8 +606,15 @@ def write_csv(rows: Iterable[dict[str, Any]], out: Path) -> None:
     replace_atomically(out, write, binary=False)
 
 
-def write_chart(per_quiz: dict[str, list[float]], out: Path, limit: int = MAX_CHART_QUIZZES) -> None:
+def write_chart(
+    per_quiz: dict[str, list[float]],
+    out: Path,
+    limit: int = MAX_CHART_QUIZZES,
+    questions: dict[str, str] | None = None,
+) -> None:
     """Draw :func:`medialit.plots.class_scores` to a PNG, atomically; uses no pyplot state.
+
+    With ``questions`` (quiz id to question), each bar is labelled by :func:`question_label`.
 
     At most ``limit`` quizzes are drawn (the hardest, as :func:`hardest` orders them), so the picture is at
     most 8 x (0.28 x ``limit`` + 1.8) inches at 150 dpi (1200 x 1950 pixels for the default 40) whatever
@@ -579,7 +626,10 @@ def write_chart(per_quiz: dict[str, list[float]], out: Path, limit: int = MAX_CH
 
     shown = {quiz: per_quiz[quiz] for quiz, _, _ in hardest(per_quiz, limit)}
     figure = Figure(figsize=(8, max(3.5, 0.28 * len(shown) + 1.8)), layout="constrained")
-    ax = class_scores(shown, ax=figure.subplots())
+    labels = (
+        None if questions is None else {quiz: question_label(quiz, questions, width=45) for quiz in shown}
+    )
+    ax = class_scores(shown, ax=figure.subplots(), labels=labels)
     if len(shown) < len([scores for scores in per_quiz.values() if scores]):
         ax.set_title(f"{ax.get_title()}\n(the {len(shown)} hardest of {len(per_quiz)} quizzes)")
     replace_atomically(
@@ -612,7 +662,27 @@ def summary(book: Gradebook, out: Path | None = None, chart: Path | None = None)
     top = hardest(per_quiz)
     if top:
         lines.append("Hardest quizzes (class mean score, learners who answered):")
-        lines.extend(f"  {quiz}: {mean:.2f} ({n})" for quiz, mean, n in top)
+        lines.extend(
+            f"  {quiz}: {mean:.2f} ({n})"
+            + (
+                f"  {question_label(quiz, book.questions).rsplit(' (', 1)[0]}"
+                if quiz in book.questions
+                else ""
+            )
+            for quiz, mean, n in top
+        )
+    transfer = pre_post(book.rows)
+    both = [r for r in transfer if r.change is not None]
+    if transfer:
+        lines.append(
+            f"Transfer task: {len(transfer)} learner(s) took part, {len(both)} took both tests"
+            + (
+                f"; class mean {sum(r.pre_total for r in both) / len(both):.2f} at the start, "
+                f"{sum(r.post_total for r in both) / len(both):.2f} at the end."
+                if both
+                else "."
+            )
+        )
     if len(per_quiz) > MAX_CHART_QUIZZES and chart is not None:
         lines.append(f"The chart shows the {MAX_CHART_QUIZZES} hardest of {len(per_quiz)} quizzes.")
     if book.unknown:
@@ -639,7 +709,33 @@ def summary(book: Gradebook, out: Path | None = None, chart: Path | None = None)
             lines.append(f"  (and {len(book.warnings) - 10} more)")
     if out is not None:
         lines.append(f"Wrote {out}" + (f" and {chart}" if chart is not None else "") + ".")
+        if transfer:
+            extra = transfer_paths(out, chart)
+            lines.append(
+                "Wrote the transfer task's pre and post scores to " + " and ".join(map(str, extra)) + "."
+            )
     return "\n".join(lines)
+
+
+def transfer_paths(out: Path, chart: Path | None) -> list[Path]:
+    """Where the transfer task's CSV (and chart) go: beside ``out`` and ``chart``, ending ``-transfer``."""
+    paths = [out.with_name(f"{out.stem}-transfer.csv")]
+    return paths + ([chart.with_name(f"{chart.stem}-transfer.png")] if chart is not None else [])
+
+
+def write_pre_post_chart(results: list[PrePost], out: Path) -> None:
+    """Draw :func:`medialit.plots.pre_post_scores` to a PNG (8 x 5 inches, 150 dpi), atomically."""
+    from matplotlib.figure import Figure
+
+    from .plots import pre_post_scores
+
+    figure = Figure(figsize=(8, 5), layout="constrained")
+    pre_post_scores(results, ax=figure.subplots())
+    replace_atomically(
+        out,
+        lambda handle: figure.savefig(handle, format="png", dpi=150, metadata={"Software": None}),
+        binary=True,
+    )
 
 
 def _argument_problems(paths: Sequence[Path], out: Path, chart: Path | None) -> list[str]:
@@ -650,6 +746,8 @@ def _argument_problems(paths: Sequence[Path], out: Path, chart: Path | None) -> 
     )
     problems += [f"{path}: no such file or folder" for path in paths if not path.exists()]
     targets = {"--out": out} if chart is None else {"--out": out, "--chart": chart}
+    for option, extra in zip(("--out", "--chart"), transfer_paths(out, chart), strict=False):
+        targets[f"{option} (its -transfer file)"] = extra
     for option, target in targets.items():
         if target.is_dir():
             problems.append(f"{option} {target} is a folder; give a file name")
@@ -682,6 +780,10 @@ def run(paths: Sequence[Path], out: Path, chart: Path | None = None) -> int:
     out = Path(out)
     chart = Path(chart) if chart is not None else None
     problems = _argument_problems(paths, out, chart)
+    if not problems and any(
+        p.resolve() in {t.resolve() for t in transfer_paths(out, chart)} for p in (out, chart) if p
+    ):
+        problems.append("--out and --chart would share a -transfer file name")
     if problems:
         for problem in problems:
             print(f"error: {problem}", file=sys.stderr)
@@ -694,7 +796,14 @@ def run(paths: Sequence[Path], out: Path, chart: Path | None = None) -> int:
     try:
         write_csv(book.rows, out)
         if chart is not None:
-            write_chart(chart_scores(book), chart)
+            write_chart(chart_scores(book), chart, questions=book.questions)
+        transfer = pre_post(book.rows)
+        if transfer:
+            tasks = tasks_in(row["quiz"] for row in book.rows if row["kind"] == "quiz")
+            csv_path, *chart_path = transfer_paths(out, chart)
+            write_pre_post_csv(transfer, tasks, csv_path)
+            if chart_path:
+                write_pre_post_chart(transfer, chart_path[0])
     except OSError as exc:
         print(f"error: could not write {exc.filename or out}: {exc.strerror}", file=sys.stderr)
         return 2

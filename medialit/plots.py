@@ -11,6 +11,8 @@ from .schema import SENTENCE_LABELS, SOURCING
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
+    from .prepost import PrePost
+
 #: Okabe and Ito's palette, readable with the common kinds of colour blindness.
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
 #: The palette without its yellow, which is too pale for small markers on white.
@@ -149,8 +151,13 @@ def detector_vs_key(article_id: str, ax: Axes | None = None) -> Axes:
     return ax
 
 
-def class_scores(per_quiz: dict[str, list[float]], ax: Axes | None = None) -> Axes:
-    """Horizontal bars: the class's mean score per quiz, hardest at the top, with how many learners answered."""
+def class_scores(
+    per_quiz: dict[str, list[float]], ax: Axes | None = None, labels: dict[str, str] | None = None
+) -> Axes:
+    """Horizontal bars: the class's mean score per quiz, hardest at the top, with how many learners answered.
+
+    ``labels`` names a quiz on the axis (for example its question and id); a quiz without one shows its id.
+    """
     from matplotlib.patches import Patch
 
     if ax is None:
@@ -180,7 +187,7 @@ def class_scores(per_quiz: dict[str, list[float]], ax: Axes | None = None) -> Ax
             fontsize=8,
             bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
         )
-    ax.set_yticks(range(len(order)), order, fontsize=8)
+    ax.set_yticks(range(len(order)), [(labels or {}).get(quiz, quiz) for quiz in order], fontsize=8)
     ax.set_xlim(0, 1.3)
     ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
     ax.axvline(0.5, color=OKABE_ITO[7], linestyle=":", linewidth=1, zorder=0)
@@ -199,4 +206,46 @@ def class_scores(per_quiz: dict[str, list[float]], ax: Axes | None = None) -> Ax
         loc="upper right",
         fontsize=8,
     )
+    return ax
+
+
+def pre_post_scores(results: list[PrePost], ax: Axes | None = None, names_up_to: int = 12) -> Axes:
+    """A slope chart of the transfer task: each learner's total at the start and at the end, and the class mean.
+
+    ``results`` come from :func:`medialit.prepost.pre_post`; learners without both totals are left out (the
+    title says how many). Each learner is a thin line from the pre-test to the post-test total (0 to 1); the
+    class mean is a thick dashed line. Names are written at the right end when there are at most
+    ``names_up_to`` learners.
+    """
+    ax = _axes(ax)
+    complete = [r for r in results if r.pre_total is not None and r.post_total is not None]
+    for n, r in enumerate(complete):
+        colour = MARKER_COLOURS[n % len(MARKER_COLOURS)]
+        ax.plot([0, 1], [r.pre_total, r.post_total], marker="o", color=colour, linewidth=1, alpha=0.8)
+        if len(complete) <= names_up_to:
+            ax.text(1.04, r.post_total, r.learner, va="center", fontsize=8)
+    if complete:
+        pre = sum(r.pre_total for r in complete) / len(complete)
+        post = sum(r.post_total for r in complete) / len(complete)
+        ax.plot(
+            [0, 1], [pre, post], color="black", linewidth=3, linestyle="--", marker="s", label="class mean"
+        )
+        ax.text(-0.04, pre, f"{pre:.2f}", ha="right", va="center", fontsize=9, fontweight="bold")
+        ax.text(0.5, (pre + post) / 2 + 0.04, f"class mean {pre:.2f} → {post:.2f}", ha="center", fontsize=9)
+        ax.legend(loc="lower right", fontsize=8)
+    else:
+        ax.text(0.5, 0.5, "no learner has taken both tests yet", transform=ax.transAxes, ha="center")
+    left_out = len(results) - len(complete)
+    ax.set_title(
+        "Transfer task: the same passage at the start and at the end of the course"
+        + (
+            f"\n({left_out} learner{'s' if left_out != 1 else ''} without both tests left out)"
+            if left_out
+            else ""
+        )
+    )
+    ax.set_xticks([0, 1], ["start (lesson 00)", "end (lesson 08)"])
+    ax.set_xlim(-0.3, 1.5)
+    ax.set_ylim(0, 1.05)
+    ax.set_ylabel("mean score of the three tasks (0 to 1)")
     return ax

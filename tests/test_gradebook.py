@@ -242,9 +242,48 @@ def test_input_files_are_unchanged(classroom, ran):
     assert {p.name: p.read_bytes() for p in classroom.folder.iterdir()} == classroom.before
 
 
+def test_csv_names_each_quiz_by_its_question(ran):
+    """Does each quiz row carry the quiz's question as the kit words it, and the chart label start with it?"""
+    prompts = {q.id: q.prompt for q in QUIZZES}
+    quiz_rows = [row for row in ran.rows if row["kind"] == "quiz"]
+    assert quiz_rows and all(row["question"] == prompts.get(row["quiz"], "") for row in quiz_rows)
+    label = gradebook.question_label(HARD.id, prompts, width=45)
+    assert (
+        label.endswith(f"({HARD.id})")
+        and label.startswith(HARD.prompt[:20])
+        and len(label) < 45 + len(HARD.id) + 5
+    )
+    assert gradebook.question_label("not-a-quiz", prompts) == "not-a-quiz"
+
+
+def test_transfer_csv_gives_pre_and_post_per_learner_and_for_the_class(ran):
+    """Does results-transfer.csv give each learner's pre and post score per task, totals, and a class row?"""
+    table = _read_csv(ran.out.with_name("results-transfer.csv"))
+    tasks = sorted(q.id.removeprefix("t-pre-") for q in QUIZZES if q.id.startswith("t-pre-"))
+    assert list(table[0]) == [
+        "learner",
+        *[f"{side}_{task}" for task in tasks for side in ("pre", "post")],
+        "pre_total",
+        "post_total",
+        "change",
+    ]
+    assert table[-1]["learner"] == "class mean"
+    scores = {(r["learner"], r["quiz"]): float(r["score"]) for r in ran.rows if r["kind"] == "quiz"}
+    for line in table[:-1]:
+        for task in tasks:
+            for side in ("pre", "post"):
+                key = (line["learner"], f"t-{side}-{task}")
+                assert line[f"{side}_{task}"] == (f"{scores[key]:.2f}" if key in scores else "")
+    complete = [line for line in table[:-1] if line["change"]]
+    assert complete, "the class folder should hold learners with both tests"
+    mean = sum(float(line["pre_total"]) for line in complete) / len(complete)
+    assert "Transfer task:" in ran.stdout and f"class mean {mean:.2f} at the start" in ran.stdout
+
+
 def test_outputs_leave_no_temporary_files(ran):
-    """Are the CSV and chart the only files in the output folder (written by rename)?"""
-    assert sorted(p.name for p in ran.out.parent.iterdir()) == ["results.csv", "results.png"]
+    """Are the CSVs and charts (the class's, and the transfer task's) the only files in the output folder?"""
+    names = ["results-transfer.csv", "results-transfer.png", "results.csv", "results.png"]
+    assert sorted(p.name for p in ran.out.parent.iterdir()) == names
 
 
 def test_real_command_line(classroom, tmp_path):
