@@ -128,11 +128,13 @@ def test_the_helper_sees_printed_answers_but_not_revealed_ones(tmp_path):
 
 #: Lessons already restructured for issue 12: their check is strict. The others are expected to fail for now.
 CLEAN = {
+    "00-Start-Here",
     "01-Loaded-Words",
     "02-Same-People-Different-Words",
     "03-Who-Says-So",
     "04-Do-The-Numbers-Add-Up",
     "06-Lateral-Reading",
+    "08-Your-Own-Article",
 }
 NOT_YET = pytest.mark.xfail(
     strict=False,
