@@ -401,7 +401,7 @@ class QuizWidget:
             return result  # a measurement: nothing is revealed, so nothing held back appears either
         body = self._verdict(result) + "".join(notes)
         if self.phase == "post":
-            body += _message(f"<strong>{_text(self._compared(result))}</strong>", TEXT)
+            body += _message(f"<strong>{_text(self._compared())}</strong>", TEXT)
         if result.correct:
             if self.quiz.explanation not in result.feedback:
                 body += f"<p><strong>Why:</strong> {_text(self.quiz.explanation)}</p>"
@@ -412,16 +412,15 @@ class QuizWidget:
         _reveal.announce(self.quiz.id, _reveal.CHECKED)  # content held back by reveal_after appears
         return result
 
-    def _compared(self, result: Result) -> str:
-        """The pre-test (re-checked against today's key) and this post-test result, side by side in words."""
+    def _compared(self) -> str:
+        """The saved pre-test answer and this post-test answer, counted against today's key, in words."""
         before = None
         if self.store is not None:
             try:
-                answer = self.store.answer(partner_id(self.quiz))
-                before = None if answer is None else get_quiz(partner_id(self.quiz)).check(answer)
+                before = self.store.answer(partner_id(self.quiz))
             except (MedialitError, OSError, ValueError):
                 before = None
-        return comparison(self.quiz, before, result)
+        return comparison(self.quiz, before, self.answer)
 
     def _verdict(self, result: Result) -> str:
         """The icon and words for the result, then the checker's feedback (its own head line not repeated)."""

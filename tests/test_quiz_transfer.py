@@ -145,12 +145,13 @@ def test_post_test_gives_feedback_then_both_attempts_in_words(store):
     later = mw.quiz_widget(post, store)
     later.set_answer(post.solution())
     later.check()
-    total = len([s for s in post.passage.loaded if not s.acceptable])
+    clear = len([s for s in post.passage.loaded if not s.acceptable])
+    debatable = len(post.passage.loaded) - clear
     assert "Full marks" in later.feedback.value and "Why:" in later.feedback.value
     assert (
-        f"At the start: 1 of {total} loaded words or phrases. Now: {total} of {total}."
-        in later.feedback.value
-    )
+        f"At the start: 0 of {clear} clear-cut loaded words or phrases, and 1 of {debatable} debatable ones. "
+        f"Now: {clear} of {clear}, and 0 of {debatable}."
+    ) in later.feedback.value
 
 
 def test_post_test_without_a_pre_test_says_so():
@@ -168,7 +169,14 @@ def test_tally_and_comparison_count_items_not_scores():
     quiz = get_quiz("t-post-sentences")
     n = len(quiz.passage.sentences)
     half = [s.label if i % 2 else None for i, s in enumerate(quiz.passage.sentences)]
-    assert tally(quiz, quiz.check(half)) == (n // 2, n)
-    assert comparison(quiz, quiz.check(half), quiz.check(quiz.solution())) == (
+    assert tally(quiz, half) == (n // 2, n)
+    assert comparison(quiz, half, quiz.solution()) == (
         f"At the start: {n // 2} of {n} sentences labelled right. Now: {n} of {n}."
     )
+    loaded = get_quiz("t-post-loaded")
+    every_word = list(range(len(loaded.passage.words)))
+    assert (
+        tally(loaded, every_word) == (len(loaded.passage.loaded),) * 2
+    )  # all found, though the score is low
+    assert loaded.check(every_word).score < 0.5
+    assert tally(loaded, ["x"]) == (0, len(loaded.passage.loaded))

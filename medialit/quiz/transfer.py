@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-from .model import Quiz, Result
+from .model import Quiz
 from .scoring import QuizDataError
 
 __all__ = [
@@ -56,34 +57,65 @@ def _noun(quiz: Quiz) -> str:
     return _NOUNS[(quiz.kind, quiz.spec.get("target") if quiz.kind == "highlight" else None)]
 
 
-def tally(quiz: Quiz, result: Result) -> tuple[int, int]:
-    """(how many the answer got, out of how many) for a highlight, source-the-number or label-sentences result.
+def tally(quiz: Quiz, answer: Any, debatable: bool | None = None) -> tuple[int, int]:
+    """(how many the answer got, out of how many) for a highlight, source-the-number or label-sentences answer.
 
-    Highlight: key items found, out of the clear-cut items (``acceptable`` ones are not counted, as in the
-    score). The others: items answered right, out of all items. Wrong extra selections lower the score but
-    not this count; the score says the rest.
+    Highlight: the key's items in the passage that the selection touches, out of all of them; with
+    ``debatable`` True or False, only the ``acceptable`` or only the clear-cut items (the score counts only
+    the clear-cut ones). Extra selections lower the score, not this count. The other kinds: items answered
+    right, out of all items. An answer that cannot be read counts 0.
     """
     if quiz.kind == "highlight":
-        found = sum(item.status == "found" for item in result.items)
-        return found, found + sum(item.status == "missed" for item in result.items)
-    right = sum(item.status == "right" for item in result.items)
-    return right, len(result.items)
+        spans = [
+            s
+            for s in quiz.passage.key_spans(quiz.spec["target"])
+            if debatable is None or bool(getattr(s, "acceptable", False)) == debatable
+        ]
+        words = quiz.passage.words
+        try:
+            chosen = [words[i] for i in {int(i) for i in (answer or [])} if 0 <= i < len(words)]
+        except (TypeError, ValueError):
+            chosen = []
+        return sum(any(w.start < s.end and s.start < w.end for w in chosen) for s in spans), len(spans)
+    result = quiz.check(answer)
+    return sum(item.status == "right" for item in result.items), len(quiz.check(quiz.solution()).items)
 
 
-def comparison(quiz: Quiz, before: Result | None, now: Result) -> str:
-    """The two attempts in words: "At the start: 3 of 9 loaded words or phrases. Now: 7 of 9."
+def _counts(quiz: Quiz, answer: Any) -> list[tuple[int, int]]:
+    """The counts the comparison gives: highlight splits clear-cut and debatable items when it has both."""
+    if quiz.kind == "highlight":
+        split = [tally(quiz, answer, debatable=False), tally(quiz, answer, debatable=True)]
+        if all(total for _, total in split):
+            return split
+    return [tally(quiz, answer)]
 
-    ``before`` is the pre-test result re-checked against today's key (None if there is no saved pre-test
-    answer); ``now`` is the post-test result. Both are about the same passage and kind.
+
+def comparison(quiz: Quiz, before: Any, now: Any) -> str:
+    """The two attempts in words, counted against today's key.
+
+    "At the start: 2 of 4 numbers sourced right. Now: 4 of 4." A highlight passage with both clear-cut and
+    debatable items gives both counts: "At the start: 0 of 1 clear-cut loaded words or phrases, and 1 of 8
+    debatable ones. Now: 1 of 1, and 5 of 8." ``before`` is the saved pre-test answer (None if there is
+    none), ``now`` the post-test answer; both are about the same passage and kind.
     """
-    got, total = tally(quiz, now)
-    if before is None or before.empty:
+    now_counts = _counts(quiz, now)
+    noun = _noun(quiz)
+
+    def said(counts: list[tuple[int, int]], words: bool) -> str:
+        if len(counts) == 1:
+            got, total = counts[0]
+            return f"{got} of {total}" + (f" {noun}" if words else "")
+        (clear, clear_total), (more, more_total) = counts
+        if words:
+            return f"{clear} of {clear_total} clear-cut {noun}, and {more} of {more_total} debatable ones"
+        return f"{clear} of {clear_total}, and {more} of {more_total}"
+
+    if before is None:
         return (
-            f"Now: {got} of {total} {_noun(quiz)}. There is no saved answer from the start of the course to "
-            "compare with (it may have been given on another computer or under another name)."
+            f"Now: {said(now_counts, True)}. There is no saved answer from the start of the course to compare "
+            "with (it may have been given on another computer or under another name)."
         )
-    was, _ = tally(quiz, before)
-    return f"At the start: {was} of {total} {_noun(quiz)}. Now: {got} of {total}."
+    return f"At the start: {said(_counts(quiz, before), True)}. Now: {said(now_counts, False)}."
 
 
 def validate_transfer(quizzes: Iterable[Quiz], held_out: set[str]) -> None:
