@@ -22,6 +22,7 @@ POST = [q for q in load_quizzes() if q.spec.get("transfer") == "post"]
 # Files that may name the held-out article: its data, its key and passes, and the transfer quizzes' files.
 ALLOWED = {
     "datasets/articles.json",
+    "datasets/README.md",
     "datasets/quizzes/00-Start-Here.yaml",
     "datasets/quizzes/08-Your-Own-Article.yaml",
     "datasets/annotations/passes/consistency_exceptions.json",
