@@ -559,16 +559,25 @@ class ProgressWidget(widgets.VBox):
 
     def refresh(self) -> None:
         """Read the store again and redraw the table."""
-        quizzes = load_quizzes()
+        everything = load_quizzes()
+        # A transfer pre-test is a measurement: it is counted as saved, never as right or wrong.
+        pre_tests = {q.id for q in everything if phase(q) == "pre"}
+        quizzes = [q for q in everything if q.id not in pre_tests]
         totals = Counter(q.lesson for q in quizzes)
         # by quiz id, so an answer to a quiz that moved lesson counts where the quiz is now
         lesson_of = {q.id: q.lesson for q in quizzes}
         answers = self.store.snapshot().get("answers", {})
-        rows = "".join(
-            f'<tr><th scope="row" style="text-align:left;padding:2px 8px">{_text(lesson)}</th>'
-            f'<td style="padding:2px 8px">{_text(progress_words(*_tally_of(answers, lesson_of, lesson, total)))}'
-            "</td></tr>"
+        cells = [
+            (lesson, progress_words(*_tally_of(answers, lesson_of, lesson, total)))
             for lesson, total in sorted(totals.items())
+        ]
+        if pre_tests:
+            saved = sum(answers.get(q, {}).get("score") is not None for q in pre_tests)
+            cells.append(("The short test at the start", f"{saved} of {len(pre_tests)} saved (not marked)"))
+        rows = "".join(
+            f'<tr><th scope="row" style="text-align:left;padding:2px 8px">{_text(name)}</th>'
+            f'<td style="padding:2px 8px">{_text(words)}</td></tr>'
+            for name, words in cells
         )
         who = f" for {_text(self.store.learner)}" if self.store.learner else ""
         self.table.value = (

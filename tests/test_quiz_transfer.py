@@ -181,3 +181,16 @@ def test_tally_and_comparison_count_items_not_scores():
     )  # all found, though the score is low
     assert loaded.check(every_word).score < 0.5
     assert tally(loaded, ["x"]) == (0, len(loaded.passage.loaded))
+
+
+def test_progress_table_counts_the_pre_test_as_saved_not_marked(store):
+    """Does the progress table say the pre-test was saved, without saying whether it was right?"""
+    for quiz in PRE:
+        w = mw.quiz_widget(quiz, store)
+        w.set_answer(quiz.solution())
+        w.check()
+    table = mw.progress_widget(store).table.value
+    assert (
+        f'The short test at the start</th><td style="padding:2px 8px">{len(PRE)} of {len(PRE)} saved' in table
+    )
+    assert "00-Start-Here" in table and "None of" in table.split("00-Start-Here", 1)[1].split("</tr>", 1)[0]
