@@ -275,9 +275,14 @@ def test_transfer_csv_gives_pre_and_post_per_learner_and_for_the_class(ran):
                 key = (line["learner"], f"t-{side}-{task}")
                 assert line[f"{side}_{task}"] == (f"{scores[key]:.2f}" if key in scores else "")
     complete = [line for line in table[:-1] if line["change"]]
-    assert complete, "the class folder should hold learners with both tests"
-    mean = sum(float(line["pre_total"]) for line in complete) / len(complete)
-    assert "Transfer task:" in ran.stdout and f"class mean {mean:.2f} at the start" in ran.stdout
+    assert (
+        f"Transfer task: {len(table) - 1} learner(s) took part, {len(complete)} took both tests" in ran.stdout
+    )
+    if (
+        complete
+    ):  # the synthetic class skips quizzes by position, so whether anyone took all six depends on it
+        mean = sum(float(line["pre_total"]) for line in complete) / len(complete)
+        assert f"class mean {mean:.2f} at the start" in ran.stdout
 
 
 def test_outputs_leave_no_temporary_files(ran):
