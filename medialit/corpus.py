@@ -9,7 +9,7 @@ from .errors import DataFileError, UnknownArticleError
 from .schema import AnswerKey, ArticleInfo, Attributed, ContrastInfo, Document, Provenance, SpanSet
 from .textfile import read_text
 
-__all__ = ["annotations", "articles", "contrast_passages", "ids", "load"]
+__all__ = ["annotations", "articles", "contrast_passages", "ids", "load", "overview"]
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +43,44 @@ def articles(include_held_out: bool = False) -> list[ArticleInfo]:
     ``include_held_out``, so listings and measures in the lessons never show it before the post-test.
     """
     return [a for a in _article_infos() if include_held_out or not a.held_out]
+
+
+def _known(fact: Attributed) -> str:
+    """A fact as a reader sees it: its value, "(inferred)" when the kit worked it out, or "unknown"."""
+    if fact.value is None or fact.source == "unknown":
+        return "unknown"
+    return f"{fact.value} (inferred)" if fact.source == "inferred" else str(fact.value)
+
+
+def _source(provenance: Provenance) -> str:
+    """Where a text came from, in a few words: a seed text, or the corpus (its authors and year)."""
+    if provenance.corpus.startswith("medialit seed"):
+        return "one of the five texts the kit started from (no web address)"
+    return f"{provenance.corpus.split(',')[0]} news corpus"
+
+
+def overview() -> list[dict[str, str | int]]:
+    """One row per real article (held-out ones left out), in :func:`articles` order, for the lessons' tables.
+
+    Keys: ``article`` (the kit's id), ``title``, ``presented as`` (how the article presents itself), ``words``
+    (int), ``outlet``, ``author``, ``date``, ``rating`` (AllSides' rating of the outlet) and ``source`` (one of
+    the five seed texts, or the corpus an article was adopted from). A fact the kit does not know reads "unknown"; one it
+    inferred is marked "(inferred)". Titles and names are plain text: tables escape them.
+    """
+    return [
+        {
+            "article": a.id,
+            "title": a.title,
+            "presented as": a.genre_as_presented,
+            "words": a.word_count,
+            "outlet": _known(a.outlet),
+            "author": _known(a.author),
+            "date": _known(a.date),
+            "rating": _known(a.rating),
+            "source": _source(a.provenance),
+        }
+        for a in articles()
+    ]
 
 
 def contrast_passages() -> list[ContrastInfo]:

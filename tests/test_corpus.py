@@ -210,3 +210,18 @@ def test_explain_gives_the_keys_reason_or_says_not_found():
     text = explain("ice-officer-interview", "Deluge")
     assert "emotive-metaphor" in text and "speaker: writer" in text
     assert "marks no loaded phrase" in explain("ice-officer-interview", "not a phrase here")
+
+
+def test_overview_has_one_readable_row_per_article():
+    """Does overview() give one row per article (no held-out one), with unknown and inferred facts marked?"""
+    from medialit import corpus
+
+    rows = corpus.overview()
+    assert [r["article"] for r in rows] == [a.id for a in corpus.articles()]
+    assert "raids-on-edge" not in {r["article"] for r in rows}
+    by_id = {r["article"]: r for r in rows}
+    assert by_id["ice-officer-interview"]["author"] == "unknown"
+    assert by_id["ice-officer-interview"]["outlet"].endswith("(inferred)")
+    assert by_id["mississippi-raids-npr"]["rating"] == "center"
+    assert by_id["mississippi-raids-npr"]["source"].startswith("Baly et al. 2020")
+    assert all(isinstance(r["words"], int) and r["words"] > 0 for r in rows)
