@@ -30,11 +30,15 @@ HOST = "127.0.0.1"
 LOCAL_HOSTNAMES = ("localhost",)
 #: Seconds a kernel may sit idle with no page connected before it is shut down (0: never).
 CULL_IDLE = 600
+#: Cell tags whose cells student mode leaves out altogether (markdown and code alike; code is not run):
+#: "your-turn" marks an optional coding exercise, its introduction and its code cell (COURSE-PLAN rule 5).
+STUDENT_MODE_HIDDEN_TAGS = ("your-turn",)
 
 __all__ = [
     "CULL_IDLE",
     "LESSONS",
     "LOCAL_HOSTNAMES",
+    "STUDENT_MODE_HIDDEN_TAGS",
     "PortError",
     "UnknownLessonError",
     "check_port",
@@ -179,6 +183,10 @@ def voila_config() -> str:
     - :func:`set_xsrf_cookie` as Voilà's ``prelaunch_hook``, so closing a page shuts its kernel down.
     - Teachers' notebooks (``Teacher-*``, :data:`medialit.lessons.TEACHER_PREFIX`) left out of the index
       (jupyter_server's ``ContentsManager.hide_globs``, its defaults kept): students see only lessons.
+    - Cells tagged with one of :data:`STUDENT_MODE_HIDDEN_TAGS` are removed before the notebook runs, by
+      nbconvert's ``TagRemovePreprocessor`` (one of the exporter's default preprocessors, which Voilà runs
+      on the notebook before the template executes its cells): a hidden "Your turn" cell is neither shown
+      nor run, so a placeholder such as ``x = ...`` never prints anything.
     """
     settings = {"allow_remote_access": False, "local_hostnames": list(LOCAL_HOSTNAMES)}
     hidden = ["__pycache__", "*.pyc", "*.pyo", ".DS_Store", "*~", f"{TEACHER_PREFIX}*"]
@@ -188,6 +196,8 @@ def voila_config() -> str:
         f"c.ContentsManager.hide_globs = {hidden!r}\n"
         "from medialit.present import set_xsrf_cookie\n"
         "c.VoilaConfiguration.prelaunch_hook = set_xsrf_cookie\n"
+        "c.TagRemovePreprocessor.enabled = True\n"
+        f"c.TagRemovePreprocessor.remove_cell_tags = {set(STUDENT_MODE_HIDDEN_TAGS)!r}\n"
     )
 
 

@@ -73,7 +73,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
     lessons.mkdir()
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
-    nb.cells = [nbformat.v4.new_markdown_cell("# Hello"), nbformat.v4.new_code_cell("x = 1")]
+    your_turn = {"tags": ["your-turn"]}
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# Hello"),
+        nbformat.v4.new_code_cell("x = 1"),
+        nbformat.v4.new_markdown_cell("**Your turn** (optional): print a greeting.", metadata=your_turn),
+        nbformat.v4.new_code_cell('print("HIDDEN" + "-OUTPUT")', metadata=your_turn),
+        nbformat.v4.new_code_cell('print("SHOWN" + "-OUTPUT")'),
+    ]
     nbformat.write(nb, lessons / NOTEBOOK)
     port = _free_port()
     code = f"from medialit.present import serve; serve(None, {port}, False, folder={str(lessons)!r}, cull_idle={CULL_IDLE})"
@@ -188,6 +195,16 @@ def test_closing_a_page_shuts_its_kernel_down(server):
     assert (
         _get(f"{server.base}/api/kernels/{kernel_id}", {"Authorization": f"token {server.token}"})[0] == 404
     )
+
+
+def test_your_turn_cells_are_left_out(server):
+    """Is a cell tagged `your-turn` left out of the student's page, its prose unseen and its code not run,
+    while the cells around it are shown and run?"""
+    status, _, page = _get(f"{server.base}/voila/render/{NOTEBOOK}?token={server.token}")
+    assert status == 200
+    assert "SHOWN-OUTPUT" in page and "Hello" in page
+    assert "HIDDEN-OUTPUT" not in page, "the your-turn code cell was not run"
+    assert "Your turn" not in page and "print a greeting" not in page, "the your-turn prose is not shown"
 
 
 def test_a_busy_port_gives_one_line_naming_the_option(tmp_path):
