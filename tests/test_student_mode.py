@@ -24,7 +24,6 @@ NOT_YET_CLEAN = {
     "02-Same-People-Different-Words",
     "03-Who-Says-So",
     "04-Do-The-Numbers-Add-Up",
-    "05-News-or-Opinion",
     "06-Lateral-Reading",
     "07-Whole-Article-Audit",
     "08-Your-Own-Article",
