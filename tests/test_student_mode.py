@@ -25,7 +25,6 @@ NOT_YET_CLEAN = {
     "03-Who-Says-So",
     "04-Do-The-Numbers-Add-Up",
     "06-Lateral-Reading",
-    "07-Whole-Article-Audit",
     "08-Your-Own-Article",
 }
 LESSONS = sorted(p.stem for p in (ROOT / "solutions").glob("*.ipynb"))
