@@ -23,7 +23,6 @@ NOT_YET_CLEAN = {
     "01-Loaded-Words",
     "02-Same-People-Different-Words",
     "03-Who-Says-So",
-    "06-Lateral-Reading",
     "08-Your-Own-Article",
 }
 LESSONS = sorted(p.stem for p in (ROOT / "solutions").glob("*.ipynb"))
