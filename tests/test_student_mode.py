@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from medialit.lessons import TEACHER_PREFIX
 from medialit.present import STUDENT_MODE_HIDDEN_TAGS
 
 from . import student_mode
@@ -25,7 +26,10 @@ NOT_YET_CLEAN = {
     "03-Who-Says-So",
     "08-Your-Own-Article",
 }
-LESSONS = sorted(p.stem for p in (ROOT / "solutions").glob("*.ipynb"))
+#: Every lesson a student can open in student mode (teachers' notebooks are hidden from it).
+LESSONS = sorted(
+    p.stem for p in (ROOT / "solutions").glob("*.ipynb") if not p.stem.startswith(TEACHER_PREFIX)
+)
 
 
 def _each_lesson() -> list[Any]:

@@ -3,7 +3,7 @@
 Usage: python tools/student_mode_screenshots.py [LESSON ...] [--scale 0.5] [--theme light|dark]
 
 Starts `python -m medialit present` over lessons/, opens each lesson (all of them, found by globbing
-lessons/*.ipynb, unless some are named) in Chromium at /usr/bin/chromium through Playwright, waits until
+lessons/*.ipynb, teachers' notebooks left out, unless some are named) in Chromium at /usr/bin/chromium through Playwright, waits until
 every cell has run and every widget is drawn (the same wait as tests/test_student_mode.py), then photographs
 the whole lesson, 1280 pixels wide, scaled by --scale. Prints what it wrote and anything a student should
 not see (Python reprs, errors, long monospace lines), which tests/test_student_mode.py also checks.
@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from medialit.lessons import TEACHER_PREFIX  # noqa: E402
 from tests import student_mode  # noqa: E402
 
 DOCS = ROOT / "docs"
@@ -55,7 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=0.5, help="size of the picture against the page (0.5)")
     parser.add_argument("--theme", choices=("light", "dark"), default="light")
     args = parser.parse_args(argv)
-    lessons = args.lessons or sorted(p.stem for p in (ROOT / "lessons").glob("*.ipynb"))
+    lessons = args.lessons or sorted(
+        p.stem for p in (ROOT / "lessons").glob("*.ipynb") if not p.stem.startswith(TEACHER_PREFIX)
+    )
     if not student_mode.CHROMIUM.exists():
         print(f"{student_mode.CHROMIUM} is missing (apt-get install chromium)", file=sys.stderr)
         return 2
