@@ -40,9 +40,11 @@ def test_every_lesson_fits_the_period(lesson):
 
 @pytest.mark.parametrize("lesson", [p for p in LESSONS if not p.stem.startswith("00-")], ids=lambda p: p.stem)
 def test_every_lesson_after_00_opens_with_a_warm_up(lesson):
-    """Is the first section after "Getting started" a warm-up of 2-3 quick choice quizzes (ids w<NN>-...)
+    """Is the first section after the introduction and "Getting started" a warm-up of 2-3 quick choice quizzes (ids w<NN>-...)
     of this lesson, taking about 3 minutes, before any other quiz?"""
-    sections = [s for s in pace_notebook(lesson).sections if s.title != "Getting started"]
+    sections = [
+        s for s in pace_notebook(lesson).sections if s.title not in ("Introduction", "Getting started")
+    ]
     warm_up = sections[0]
     assert re.search(r"warm-up", warm_up.title, re.I), f"first section is {warm_up.title!r}"
     assert 2 <= len(warm_up.quizzes) <= 3, warm_up.quizzes
