@@ -1,11 +1,12 @@
 """Write docs/student-mode-<lesson>.png: each lesson as a student sees it in student mode (Voilà), whole.
 
-Usage: python tools/student_mode_screenshots.py [LESSON ...] [--scale 0.5] [--theme light|dark]
+Usage: python tools/student_mode_screenshots.py [LESSON ...] [--scale 0.75] [--top 1500] [--theme light|dark]
 
 Starts `python -m medialit present` over lessons/, opens each lesson (all of them, found by globbing
 lessons/*.ipynb, teachers' notebooks left out, unless some are named) in Chromium at /usr/bin/chromium through Playwright, waits until
 every cell has run and every widget is drawn (the same wait as tests/test_student_mode.py), then photographs
-the whole lesson, 1280 pixels wide, scaled by --scale. Prints what it wrote and anything a student should
+the lesson, 1280 pixels wide: its top --top pixels (its title, aims, warm-up and first section, readable), or all
+of it with --top 0; scaled by --scale. Prints what it wrote and anything a student should
 not see (Python reprs, errors, long monospace lines), which tests/test_student_mode.py also checks.
 """
 
@@ -28,9 +29,10 @@ MAX_HEIGHT = 16_000  # pixels: Chromium's largest screenshot is 16,384 high
 
 
 def photograph(
-    page, server: student_mode.StudentMode, lesson: str, path: Path, scale: float, theme: str
+    page, server: student_mode.StudentMode, lesson: str, path: Path, scale: float, theme: str, top: int = 0
 ) -> list[str]:
-    """Open ``lesson``, photograph all of it into ``path`` (PNG, scaled); return what is wrong on the page."""
+    """Open ``lesson``, photograph its top ``top`` pixels (all of it if 0) into ``path`` (PNG, scaled); return
+    what is wrong on the page."""
     from PIL import Image
 
     page.set_viewport_size({"width": WIDTH, "height": 1000})
@@ -42,6 +44,9 @@ def photograph(
     raw = path.with_suffix(".raw.png")
     page.screenshot(path=str(raw))
     with Image.open(raw) as image:
+        if top:
+            height = min(height, top)
+            image = image.crop((0, 0, WIDTH, height))
         small = image.convert("RGB").resize((round(WIDTH * scale), round(height * scale)), Image.LANCZOS)
         small.quantize(colors=128).save(
             path, optimize=True
@@ -53,7 +58,12 @@ def photograph(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("lessons", nargs="*", help="lesson names (default: every lesson in lessons/)")
-    parser.add_argument("--scale", type=float, default=0.5, help="size of the picture against the page (0.5)")
+    parser.add_argument(
+        "--scale", type=float, default=0.75, help="size of the picture against the page (0.75)"
+    )
+    parser.add_argument(
+        "--top", type=int, default=1500, help="pixels from the top to photograph (0: all; 1500)"
+    )
     parser.add_argument("--theme", choices=("light", "dark"), default="light")
     args = parser.parse_args(argv)
     lessons = args.lessons or sorted(
@@ -75,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
                 for lesson in lessons:
                     page = browser.new_page()
                     path = DOCS / f"student-mode-{lesson}.png"
-                    problems = photograph(page, server, lesson, path, args.scale, args.theme)
+                    problems = photograph(page, server, lesson, path, args.scale, args.theme, args.top)
                     page.close()
                     print(
                         f"wrote {path.relative_to(ROOT)}"
