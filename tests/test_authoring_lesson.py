@@ -101,7 +101,7 @@ def test_the_kits_own_quizzes_come_first_and_unchanged(made):
     everything = load_quizzes()
     teacher = [q for q in everything if q.lesson == LESSON]
     assert everything[-len(teacher) :] == teacher
-    assert not any(q.id.startswith("t-") for q in everything[: -len(teacher)])
+    assert not any(q.lesson.startswith("T-") for q in everything[: -len(teacher)])
 
 
 def test_the_notebook_is_valid_and_calls_only_its_own_quizzes(made):

@@ -435,5 +435,9 @@ def test_keyboard_only_answers_a_label_quiz(voila: Server, page: Any) -> None:  
     tabs += _tab_until(page, lambda w: w["quiz"] == quiz_class and w["text"] == "Check", limit=3)
     page.keyboard.press("Enter")
     feedback = test_browser._feedback(page.locator(f".{quiz_class}"))
-    feedback.filter(has_text="Full marks").wait_for(timeout=test_browser.FEEDBACK)
+    try:
+        feedback.filter(has_text="Full marks").wait_for(timeout=test_browser.FEEDBACK)
+    except Exception:
+        chosen = selects.evaluate_all("(s) => s.map(x => x.value)")
+        pytest.fail(f"feedback {feedback.inner_text()!r}; labels chosen {chosen}; expected {labels}")
     print(f"\n[browser] keyboard only: {tabs} Tabs to label {len(labels)} sentences and check")
