@@ -12,7 +12,7 @@ from IPython.display import display
 
 from .choicegroup import ChoiceGroup
 from .display import reveal as _reveal
-from .display.views import reveal_after, show_article, show_counts, show_response, show_table
+from .display.views import reveal_after, show_article, show_counts, show_response, show_table, show_text
 from .display.wording import progress_words, tally
 from .errors import MedialitError
 from .progress import LearnerNameError, ProgressStore, hand_in
@@ -44,6 +44,7 @@ __all__ = [
     "show_progress",
     "show_response",
     "show_table",
+    "show_text",
 ]
 
 # Colours come from the notebook's theme (JupyterLab's CSS variables, also in Voila), so text stays readable

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from medialit import corpus
-from medialit.display import article_html
+from medialit.display import article_html, text_html
 from medialit.errors import MedialitError, UnknownArticleError
 
 ARTICLE = corpus.articles()[0]
@@ -59,3 +59,12 @@ def test_escaped(monkeypatch):
     )
     out = article_html("x")
     assert "<script>" not in out and "&lt;script&gt;" in out
+
+
+def test_plain_text_is_readable_and_escaped():
+    """Is plain text shown line by line in the reading font, escaped, keeping its non-breaking spaces?"""
+    out = text_html("Notes: a <b>bold</b> claim.\n\nSecond\xa0line")
+    assert "max-width:70ch" in out and "sans-serif" in out and "monospace" not in out
+    assert "&lt;b&gt;bold&lt;/b&gt;" in out and "<b>" not in out
+    assert out.count("<p ") == 2 and "Second\xa0line" in out
+    assert str(text_html(" \n ")) == ""

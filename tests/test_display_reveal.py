@@ -191,5 +191,5 @@ def test_unknown_quiz_id_is_an_error():
 
 def test_reexported_from_widgets():
     """Can lessons reach every display helper through medialit.widgets?"""
-    for name in ("reveal_after", "show_response", "show_table", "show_counts", "show_article"):
+    for name in ("reveal_after", "show_response", "show_table", "show_counts", "show_article", "show_text"):
         assert callable(getattr(mw, name)) and name in mw.__all__

@@ -1,4 +1,5 @@
-"""An article, or some of its sentences, as readable HTML: proportional type, about 70 characters a line."""
+"""An article, some of its sentences, or a short plain text, as readable HTML: proportional type, about 70
+characters a line."""
 
 from __future__ import annotations
 
@@ -88,4 +89,20 @@ def article_html(
         + note
         + _paragraphs(text)
         + "</article>"
+    )
+
+
+def text_html(text: str) -> HTMLFragment:
+    """Plain text (an article's notes, a definition, a disclaimer) in the reading font, about 70 characters a line.
+
+    Each line of ``text`` becomes a paragraph; spaces are kept as they are (non-breaking ones too), and
+    everything is escaped, so markup in the text is shown as text. Empty text gives an empty fragment.
+    """
+    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
+    body = "".join(f'<p style="margin:0 0 0.6em">{html.escape(line)}</p>' for line in lines if line)
+    if not body:
+        return HTMLFragment("")
+    return HTMLFragment(
+        f'<div class="medialit-text" style="max-width:{MEASURE};font-family:{READING_FONT};line-height:1.6;'
+        f'color:{TEXT};overflow-wrap:normal;word-break:normal;white-space:normal">{body}</div>'
     )

@@ -10,7 +10,7 @@ from IPython.display import HTML, display
 
 from ..quiz import get_quiz
 from . import reveal
-from .article import article_html
+from .article import article_html, text_html
 from .content import content_html, figure_html
 from .fragment import HTMLFragment
 from .responses import lesson_for, save_text, saved_text
@@ -177,6 +177,11 @@ def show_article(article_id: str, start_sentence: int | None = None, end_sentenc
     display(HTML(article_html(article_id, start_sentence, end_sentence)))
 
 
+def show_text(text: str) -> None:
+    """Display plain text (notes, a definition, a disclaimer) escaped, in the reading font: never monospace."""
+    display(HTML(text_html(text)))
+
+
 __all__ = [
     "HTMLFragment",
     "ResponseBox",
@@ -188,4 +193,5 @@ __all__ = [
     "show_counts",
     "show_response",
     "show_table",
+    "show_text",
 ]
