@@ -126,28 +126,7 @@ def test_the_helper_sees_printed_answers_but_not_revealed_ones(tmp_path):
     assert _context_problems(context) == [f"l02-oig-sourcing: cell 2: {line.lower()!r}"]
 
 
-#: Lessons already restructured for issue 12: their check is strict. The others are expected to fail for now.
-CLEAN = {
-    "00-Start-Here",
-    "01-Loaded-Words",
-    "02-Same-People-Different-Words",
-    "03-Who-Says-So",
-    "04-Do-The-Numbers-Add-Up",
-    "05-News-or-Opinion",
-    "06-Lateral-Reading",
-    "07-Whole-Article-Audit",
-    "08-Your-Own-Article",
-}
-NOT_YET = pytest.mark.xfail(
-    strict=False,
-    reason="issue 12: lessons not yet restructured may still print answers before they are asked; "
-    "the restructuring moves them into reveal_after",
-)
-
-
-@pytest.mark.parametrize(
-    "path", [pytest.param(p, marks=() if p.stem in CLEAN else NOT_YET) for p in LESSONS], ids=lambda p: p.name
-)
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
 def test_no_answer_shown_before_its_quiz_is_checked(path):
     """Does no output of the lesson show a quiz's answer before that quiz is checked?"""
     problems = [p for context in quiz_contexts(render(path)) for p in _context_problems(context)]

@@ -16,24 +16,10 @@ from . import student_mode
 from .conftest import ROOT
 from .test_browser import _not_available, chromium, page  # noqa: F401  (fixtures pytest finds by name)
 
-#: Lessons still being reworked by other course helpers (course v2), which may show reprs or lack the
-#: `your-turn` tags meanwhile: expected to fail, not strictly. Remove each name once its lesson passes; when
-#: the list is empty the tests are strict for every lesson.
-NOT_YET_CLEAN: set[str] = set()
 #: Every lesson a student can open in student mode (teachers' notebooks are hidden from it).
 LESSONS = sorted(
     p.stem for p in (ROOT / "solutions").glob("*.ipynb") if not p.stem.startswith(TEACHER_PREFIX)
 )
-
-
-def _each_lesson() -> list[Any]:
-    reason = "lesson still being reworked (course v2): see NOT_YET_CLEAN"
-    return [
-        pytest.param(name, marks=pytest.mark.xfail(reason=reason, strict=False))
-        if name in NOT_YET_CLEAN
-        else name
-        for name in LESSONS
-    ]
 
 
 def _cells(lesson: str, folder: str = "lessons") -> list[dict[str, Any]]:
@@ -51,7 +37,7 @@ def _text(cell: dict[str, Any]) -> str:
     return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
 
 
-@pytest.mark.parametrize("lesson", _each_lesson())
+@pytest.mark.parametrize("lesson", LESSONS)
 def test_every_your_turn_cell_is_tagged(lesson: str) -> None:
     """Does every "Your turn" exercise (its introduction and its code cell) carry the `your-turn` tag, so
     student mode hides it, and is every tagged code cell an exercise?"""
@@ -114,7 +100,7 @@ def present(tmp_path_factory: pytest.TempPathFactory) -> Iterator[student_mode.S
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lesson", _each_lesson())
+@pytest.mark.parametrize("lesson", LESSONS)
 def test_student_mode_shows_no_repr_and_no_error(
     present: student_mode.StudentMode,
     page: Any,  # noqa: F811
