@@ -191,3 +191,11 @@ def test_a_broken_teacher_lesson_never_breaks_the_kits_quizzes(made):
         quizzes = load_quizzes()
     assert quizzes and not load_quizzes(LESSON)
     assert any("left out" in str(w.message) for w in caught)
+
+
+def test_dollar_signs_in_a_headline_stay_text_not_maths():
+    """Is a "$" in a teacher's headline escaped, so Jupyter shows "$5 million" rather than starting maths?"""
+    from medialit.authoring.lesson import _md
+
+    shown = _md("City pays $5 million as ICE gets $2 billion <b>")
+    assert shown.count("\\$") == 2 and "&lt;b&gt;" in shown

@@ -22,7 +22,7 @@ from .quizplan import plan_quizzes
 
 __all__ = ["LessonFiles", "lesson_notebook", "make_lesson", "quiz_document", "write_notebook"]
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$])")  # "$" would start maths in Jupyter
 _SECTIONS = {
     "highlight": (
         "## 1. Loaded words",
