@@ -265,6 +265,9 @@ def lab(lesson: Lesson, tmp_path: Path) -> Iterator[Server]:
 def page(chromium: Any) -> Iterator[Any]:
     """A fresh page; collects the hosts of any request that leaves 127.0.0.1."""
     context = chromium.new_context(viewport=VIEWPORT)
+    # Voilà runs a lesson before its page is complete: on a loaded machine that takes longer than
+    # Playwright's default 30 s, so navigations get as long as a lesson's render.
+    context.set_default_navigation_timeout(RENDER)
     page = context.new_page()
     page.outside = []  # type: ignore[attr-defined]
     page.on(
@@ -422,9 +425,10 @@ def test_voila_lesson_01(voila: Server, lesson: Lesson, page: Any) -> None:
     """In Voilà (student mode): the index lists lesson 01; its quizzes check, save, and come back on reload."""
     expected = _expected()
     assert voila.token, "student mode prints its address with a token"
-    page.goto(voila.address("/"), wait_until="domcontentloaded")
+    page.goto(voila.address("/"), wait_until="domcontentloaded", timeout=RENDER)
     page.get_by_text(f"{LESSON}.ipynb", exact=True).wait_for(timeout=RENDER)  # the index lists lesson 01
-    page.goto(f"{voila.url}/voila/render/{LESSON}.ipynb", wait_until="domcontentloaded")
+    # Voilà runs the lesson before the page is complete: allow RENDER, not Playwright's default 30 s
+    page.goto(f"{voila.url}/voila/render/{LESSON}.ipynb", wait_until="domcontentloaded", timeout=RENDER)
     _wait_for_quizzes(page, voila, "in Voilà")
     _assert_no_widget_errors(page)
     assert page.locator(".jp-CodeCell .jp-InputArea, .jp-InputArea-editor").count() == 0, "code is hidden"
@@ -435,7 +439,7 @@ def test_voila_lesson_01(voila: Server, lesson: Lesson, page: Any) -> None:
         f"[browser] screenshot: {_screenshot(page, 'voila-lesson-01.png', voila.log.parent).relative_to(ROOT)}"
     )
 
-    page.reload(wait_until="domcontentloaded")
+    page.reload(wait_until="domcontentloaded", timeout=RENDER)
     _wait_for_quizzes(page, voila, "after reloading Voilà")
     _assert_restored(page, expected)
     _assert_no_widget_errors(page)
@@ -470,7 +474,7 @@ def _run_all(page: Any, menu: str, item: str) -> None:
 def test_jupyterlab_lesson_01(lab: Server, lesson: Lesson, page: Any) -> None:
     """In JupyterLab: Run All Cells, then the quizzes check, save, and come back after a kernel restart."""
     expected = _expected()
-    page.goto(f"{lab.url}/lab/tree/{lesson.path}", wait_until="domcontentloaded")
+    page.goto(f"{lab.url}/lab/tree/{lesson.path}", wait_until="domcontentloaded", timeout=RENDER)
     page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=RENDER)
     _kernel_idle(page)
     _run_all(page, "Run", "Run All Cells")
@@ -483,7 +487,7 @@ def test_jupyterlab_lesson_01(lab: Server, lesson: Lesson, page: Any) -> None:
         f"[browser] screenshot: {_screenshot(page, 'jupyterlab-lesson-01.png', lab.log.parent).relative_to(ROOT)}"
     )
 
-    page.reload(wait_until="domcontentloaded")
+    page.reload(wait_until="domcontentloaded", timeout=RENDER)
     page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=RENDER)
     _kernel_idle(page)
     _run_all(page, "Kernel", "Restart Kernel and Run All Cells")
