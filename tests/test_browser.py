@@ -226,10 +226,9 @@ def _lab_settings(folder: Path) -> Path:
     return settings
 
 
-@pytest.fixture
-def lab(lesson: Lesson, tmp_path: Path) -> Iterator[Server]:
-    """JupyterLab over the repository (or the stand-in's folder), with no token and no network calls."""
-    port = _free_port()
+def lab_command(port: int, root: Path, checkpoints: Path) -> list[str]:
+    """The command for a test JupyterLab on 127.0.0.1:``port`` over ``root``: no token, no news or update
+    checks, checkpoints kept in ``checkpoints`` (as root, with --allow-root)."""
     command = [
         sys.executable,
         "-m",
@@ -241,13 +240,21 @@ def lab(lesson: Lesson, tmp_path: Path) -> Iterator[Server]:
         "--ServerApp.port_retries=0",
         "--ServerApp.token=",
         "--ServerApp.password=",
-        f"--ServerApp.root_dir={lesson.root}",
-        f"--FileCheckpoints.root_dir={tmp_path / 'checkpoints'}",  # no .ipynb_checkpoints/ in lessons/
+        f"--ServerApp.root_dir={root}",
+        f"--FileCheckpoints.root_dir={checkpoints}",
         "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")
+    return command
+
+
+@pytest.fixture
+def lab(lesson: Lesson, tmp_path: Path) -> Iterator[Server]:
+    """JupyterLab over the repository (or the stand-in's folder), with no token and no network calls."""
+    port = _free_port()
+    command = lab_command(port, lesson.root, tmp_path / "checkpoints")  # no .ipynb_checkpoints/ in lessons/
     env = _environment(tmp_path)
     env["JUPYTERLAB_SETTINGS_DIR"] = str(_lab_settings(tmp_path))
     env["JUPYTERLAB_WORKSPACES_DIR"] = str(tmp_path / "lab-workspaces")

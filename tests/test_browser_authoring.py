@@ -37,6 +37,7 @@ from .test_browser import (  # noqa: F401  (chromium is a fixture)
     _start,
     _stop,
     chromium,
+    lab_command,
 )
 from .test_browser import page as page  # the fixture, re-exported for this module
 from .test_browser_a11y import _assert_focus_ring, _report_axe
@@ -68,27 +69,8 @@ def kit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
 @pytest.fixture
 def lab(kit: dict[str, Any]) -> Iterator[Server]:
     """JupyterLab over the working folder, no token, no network calls."""
-    import os
-
     tmp, port = kit["tmp"], _free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "jupyter",
-        "lab",
-        "--no-browser",
-        "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}",
-        "--ServerApp.port_retries=0",
-        "--ServerApp.token=",
-        "--ServerApp.password=",
-        f"--ServerApp.root_dir={kit['work']}",
-        f"--FileCheckpoints.root_dir={tmp / 'checkpoints'}",
-        "--LabApp.news_url=None",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-    ]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        command.append("--allow-root")
+    command = lab_command(port, kit["work"], tmp / "checkpoints")
     env = {**kit["env"], "JUPYTERLAB_SETTINGS_DIR": str(_lab_settings(tmp))}
     env["JUPYTERLAB_WORKSPACES_DIR"] = str(tmp / "lab-workspaces")
     lab_dir = tmp / "lab"
