@@ -404,6 +404,7 @@ class QuizWidget:
         if self.phase == "post":
             body += _message(f"<strong>{_text(self._compared())}</strong>", TEXT)
         if result.correct:
+            self.hint.value = ""  # a hint for an earlier wrong answer would now only confuse
             if self.quiz.explanation not in result.feedback:
                 body += f"<p><strong>Why:</strong> {_text(self.quiz.explanation)}</p>"
         else:
@@ -459,7 +460,7 @@ class QuizWidget:
         _reveal.announce(self.quiz.id, _reveal.REVEALED)
 
     def retry(self) -> None:
-        """Clear the inputs and the feedback (the hint, once shown, stays)."""
+        """Clear the inputs and the feedback (the hint, once shown, stays until the answer is right)."""
         self.set_answer(None)
         self.feedback.value = ""
 

@@ -490,3 +490,17 @@ def test_no_emoji_that_shows_as_a_box():
     shown = w.hint.value + w.feedback.value
     assert "Hint:" in shown and "answer key" in shown
     assert not [c for c in shown if ord(c) > 0xFFFF], "no characters outside the Basic Multilingual Plane"
+
+
+def test_the_hint_goes_once_the_answer_is_right():
+    """After a wrong try shows the hint, does a right answer clear it (and Try again keep it meanwhile)?"""
+    quiz = next(q for q in QUIZZES if q.kind == "choice" and q.hint and not q.id.startswith("t-"))
+    w = mw.QuizWidget(quiz)
+    w.set_answer(wrong_answer(quiz))
+    w.check()
+    assert "Hint:" in w.hint.value
+    w.retry()
+    assert "Hint:" in w.hint.value
+    w.set_answer(quiz.solution())
+    assert w.check().correct
+    assert w.hint.value == ""
