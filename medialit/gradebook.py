@@ -10,13 +10,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .atomic import replace_atomically
 from .datafiles import schema_errors
 from .errors import MedialitError
 from .prepost import PrePost, pre_post, tasks_in, write_pre_post_csv
 from .progress import LearnerNameError, handin_folder, validate_learner_name
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = [
     "COLUMNS",
@@ -606,32 +609,45 @@ def write_csv(rows: Iterable[dict[str, Any]], out: Path) -> None:
     replace_atomically(out, write, binary=False)
 
 
-def write_chart(
+def chart_figure(
     per_quiz: dict[str, list[float]],
-    out: Path,
     limit: int = MAX_CHART_QUIZZES,
     questions: dict[str, str] | None = None,
-) -> None:
-    """Draw :func:`medialit.plots.class_scores` to a PNG, atomically; uses no pyplot state.
+) -> Figure:
+    """:func:`medialit.plots.class_scores` of the ``limit`` hardest quizzes on a new Figure (no pyplot state).
 
-    With ``questions`` (quiz id to question), each bar is labelled by :func:`question_label`.
-
-    At most ``limit`` quizzes are drawn (the hardest, as :func:`hardest` orders them), so the picture is at
-    most 8 x (0.28 x ``limit`` + 1.8) inches at 150 dpi (1200 x 1950 pixels for the default 40) whatever
-    the input; a second title line says when quizzes were left out.
+    With ``questions`` (quiz id to question), each bar is labelled by :func:`question_label`, and the figure
+    is 11 inches wide rather than 8 to make room for them. Its height is 0.28 x bars + 1.8 inches (at least
+    3.5), so at most 0.28 x ``limit`` + 1.8 whatever the input; a second title line says when quizzes were
+    left out.
     """
     from matplotlib.figure import Figure
 
     from .plots import class_scores
 
     shown = {quiz: per_quiz[quiz] for quiz, _, _ in hardest(per_quiz, limit)}
-    figure = Figure(figsize=(8, max(3.5, 0.28 * len(shown) + 1.8)), layout="constrained")
+    width = 8 if questions is None else 11
+    figure = Figure(figsize=(width, max(3.5, 0.28 * len(shown) + 1.8)), layout="constrained")
     labels = (
         None if questions is None else {quiz: question_label(quiz, questions, width=45) for quiz in shown}
     )
     ax = class_scores(shown, ax=figure.subplots(), labels=labels)
     if len(shown) < len([scores for scores in per_quiz.values() if scores]):
         ax.set_title(f"{ax.get_title()}\n(the {len(shown)} hardest of {len(per_quiz)} quizzes)")
+    return figure
+
+
+def write_chart(
+    per_quiz: dict[str, list[float]],
+    out: Path,
+    limit: int = MAX_CHART_QUIZZES,
+    questions: dict[str, str] | None = None,
+) -> None:
+    """Draw :func:`chart_figure` to a PNG at 150 dpi, atomically.
+
+    So the picture is at most 1650 x 1950 pixels (1200 wide without ``questions``) for the default 40 bars.
+    """
+    figure = chart_figure(per_quiz, limit, questions)
     replace_atomically(
         out,
         lambda handle: figure.savefig(handle, format="png", dpi=150, metadata={"Software": None}),

@@ -459,7 +459,9 @@ def test_three_exports_of_4000_unknown_ids_give_a_bounded_chart(tmp_path):
     assert len(_read_csv(out)) == 3 * 4001
     assert "Quiz ids this kit does not have (12000;" in stdout and "(and 11990 more)" in stdout
     width, height = _png_size(chart)
-    assert (width, height) == (1200, 525), "one known quiz: the chart's smallest size"
+    assert (width, height) == (1650, 525), (
+        "one known quiz, labelled by its question: the chart's smallest size"
+    )
     assert chart.stat().st_size < 200_000
 
 
@@ -470,6 +472,27 @@ def test_chart_of_4000_quizzes_is_capped(tmp_path):
     width, height = _png_size(tmp_path / "big.png")
     assert width == 1200 and height <= 150 * (0.28 * gradebook.MAX_CHART_QUIZZES + 1.8) + 1
     assert (tmp_path / "big.png").stat().st_size < 500_000
+
+
+def test_chart_text_stays_inside_the_picture():
+    """With 40 quizzes labelled by long questions, do the title, axis label and every bar's label lie inside
+    the picture (none cut off at an edge)?"""
+    questions = {
+        f"q-{i:02d}": f"Question {i}: " + "a long question about who says so " * 3 for i in range(40)
+    }
+    per_quiz = {quiz: [(i % 10) / 10] for i, quiz in enumerate(questions)}
+    figure = gradebook.chart_figure({**per_quiz, "extra": [1.0]}, questions=questions)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)
+    page = figure.bbox
+    ax = figure.axes[0]
+    texts = [ax.title, ax.xaxis.label, *ax.get_yticklabels(), *ax.texts]
+    assert "hardest of 41" in ax.get_title()
+    for text in texts:
+        box = text.get_window_extent(renderer)
+        assert page.x0 - 1 <= box.x0 and box.x1 <= page.x1 + 1, (text.get_text(), box, page)
 
 
 # Duplicates and overlaps ---------------------------------------------------------------------------------
