@@ -19,11 +19,22 @@ def _text(fragment: str) -> str:
 
 
 def test_whole_article_has_title_byline_and_text():
-    """Does the whole article show its title, outlet and every word of its text?"""
+    """Does the whole article show its title once, its outlet and every word of its text?"""
     out = article_html(ARTICLE.id)
     shown = _text(out)
-    assert ARTICLE.title in shown and ARTICLE.outlet.value in shown
-    assert " ".join(corpus.load(ARTICLE.id).text.split()) in shown
+    text = corpus.load(ARTICLE.id).text
+    assert text.lstrip().startswith(ARTICLE.title), "the kit stores the headline as the text's first line"
+    assert shown.count(ARTICLE.title) == 1, "the headline is shown once, as the title"
+    assert ARTICLE.outlet.value in shown
+    assert " ".join(text.split()[len(ARTICLE.title.split()) :]) in shown
+
+
+def test_a_text_without_its_headline_is_shown_whole(monkeypatch):
+    """When the text does not open with the headline, is every word of it shown?"""
+    from medialit.schema import Document
+
+    monkeypatch.setattr(corpus, "load", lambda _id: Document(id="x", text="Headline words\nBody.", info=None))
+    assert "Headline words" in _text(article_html("x"))
 
 
 def test_readable_measure_and_font():

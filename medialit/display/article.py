@@ -51,6 +51,9 @@ def article_html(
 ) -> HTMLFragment:
     """The article's title, outlet · author · date, and text (or sentences ``start..end``, both included).
 
+    The headline is shown once, as the title: a text whose first line is the headline (as the kit's
+    articles are stored) is shown from its second line.
+
     Sentences are counted from 0 as in the answer key (``datasets/annotations``). A part of an article is
     marked "Part of the article" with "…" where text was left out. Everything is escaped.
     A teacher's installed lesson (medialit.teacher_lessons) is shown by its id too, with who chose it.
@@ -78,6 +81,7 @@ def article_html(
             )
         text = text[sentences[first].start : sentences[last].end]
         text = ("… " if first > 0 else "") + text + (" …" if last < len(sentences) - 1 else "")
+    text = _without_headline(text, title)
     note = f'<p style="margin:0 0 0.6em;color:{MUTED}">Part of the article</p>' if partial else ""
     return HTMLFragment(
         f'<article class="medialit-article" style="max-width:{MEASURE};font-family:{READING_FONT};'
@@ -90,6 +94,14 @@ def article_html(
         + _paragraphs(text)
         + "</article>"
     )
+
+
+def _without_headline(text: str, title: str) -> str:
+    """``text`` without a first line that is only the headline ``title`` (white space aside)."""
+    first, newline, rest = text.lstrip().partition("\n")
+    if newline and title.strip() and " ".join(first.split()) == " ".join(title.split()):
+        return rest.lstrip()
+    return text
 
 
 def text_html(text: str) -> HTMLFragment:
