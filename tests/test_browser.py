@@ -8,6 +8,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -41,7 +42,6 @@ REQUIRED = os.environ.get("MEDIALIT_REQUIRE_BROWSER") == "1"
 LESSON = "01-Loaded-Words"
 HIGHLIGHT = "l01-headline-highlight"
 CHOICE = "l01-flood-category"
-DOCS = ROOT / "docs"
 SERVER_START = 120.0  # seconds for a server to answer HTTP
 RENDER = 180_000  # milliseconds for a lesson's cells to run and its widgets to appear
 FEEDBACK = 60_000  # milliseconds from pressing Check to the feedback
@@ -412,8 +412,22 @@ def _picture(page: Any, quiz: str, folder: Path) -> Path:
     return path
 
 
+def screenshot_path(name: str) -> Path:
+    """Where a screenshot for a person to look at goes: ``$MEDIALIT_SCREENSHOTS/<name>``, or a temporary folder.
+
+    A test run never writes into the checkout, so running the tests changes no tracked file and a later
+    ``git pull`` of the kit cannot conflict. ``MEDIALIT_SCREENSHOTS=docs python3 kit.py test tests/test_browser*.py``
+    refreshes the README's pictures in docs/.
+    """
+    chosen = os.environ.get("MEDIALIT_SCREENSHOTS")
+    folder = Path(chosen).resolve() if chosen else Path(tempfile.gettempdir()) / "medialit-screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / name
+
+
 def _screenshot(page: Any, name: str, folder: Path) -> Path:
-    """docs/<name>: the highlight quiz above the choice quiz, each with its feedback, for a person to look at."""
+    """:func:`screenshot_path` of ``name``: the highlight quiz above the choice quiz, each with its feedback,
+    for a person to look at (``folder`` holds the pieces)."""
     import matplotlib.image
     import numpy as np
 
@@ -422,8 +436,7 @@ def _screenshot(page: Any, name: str, folder: Path) -> Path:
     padded = [np.pad(p, ((0, 0), (0, width - p.shape[1]), (0, 0)), constant_values=1.0) for p in parts]
     rule = np.full((16, width, 3), 0.75, dtype=padded[0].dtype)
     rule[:6], rule[10:] = 1.0, 1.0  # a grey line between the two quizzes
-    DOCS.mkdir(exist_ok=True)
-    path = DOCS / name
+    path = screenshot_path(name)
     matplotlib.image.imsave(path, np.concatenate([padded[0], rule, padded[1]]))
     return path
 
@@ -442,9 +455,7 @@ def test_voila_lesson_01(voila: Server, lesson: Lesson, page: Any) -> None:
     assert "widgets.show(" not in page.locator("body").inner_text(), "code is hidden"
     _answer_quizzes(page, expected, "Voilà")
     _assert_saved(voila.progress, expected)
-    print(
-        f"[browser] screenshot: {_screenshot(page, 'voila-lesson-01.png', voila.log.parent).relative_to(ROOT)}"
-    )
+    print(f"[browser] screenshot: {_screenshot(page, 'voila-lesson-01.png', voila.log.parent)}")
 
     page.reload(wait_until="domcontentloaded", timeout=RENDER)
     _wait_for_quizzes(page, voila, "after reloading Voilà")
@@ -490,9 +501,7 @@ def test_jupyterlab_lesson_01(lab: Server, lesson: Lesson, page: Any) -> None:
     _assert_no_widget_errors(page)
     _answer_quizzes(page, expected, "JupyterLab")
     _assert_saved(lab.progress, expected)
-    print(
-        f"[browser] screenshot: {_screenshot(page, 'jupyterlab-lesson-01.png', lab.log.parent).relative_to(ROOT)}"
-    )
+    print(f"[browser] screenshot: {_screenshot(page, 'jupyterlab-lesson-01.png', lab.log.parent)}")
 
     page.reload(wait_until="domcontentloaded", timeout=RENDER)
     page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=RENDER)

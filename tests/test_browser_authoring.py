@@ -3,7 +3,7 @@
 In JupyterLab the teacher's notebook (Teacher-Make-A-Lesson) loads the article, three of the machine's marks are
 reviewed, one missed phrase is added by choosing its words, the key is saved and the lesson made. The lesson
 is then opened in the student app (`python -m medialit present T-…`, Voilà), a quiz is answered, and the
-answer is found in the progress store. Screenshots of each step go to docs/ for the teacher guide.
+answer is found in the progress store. Screenshots of each step are saved for the teacher guide (see test_browser.screenshot_path).
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from medialit.widgets import _readable
 
 from .conftest import ROOT
 from .test_browser import (  # noqa: F401  (chromium is a fixture)
-    DOCS,
     FEEDBACK,
     RENDER,
     Server,
@@ -38,6 +37,7 @@ from .test_browser import (  # noqa: F401  (chromium is a fixture)
     _stop,
     chromium,
     lab_command,
+    screenshot_path,
 )
 from .test_browser import page as page  # the fixture, re-exported for this module
 from .test_browser_a11y import _assert_focus_ring, _report_axe
@@ -92,10 +92,9 @@ def _student_app(kit: dict[str, Any]) -> Server:
 
 
 def _shot(locator: Any, name: str) -> Path:
-    """docs/<name>: one part of the page, for the teacher guide."""
+    """:func:`~tests.test_browser.screenshot_path` of ``name``: one part of the page, for the teacher guide."""
     locator.scroll_into_view_if_needed()
-    DOCS.mkdir(exist_ok=True)
-    path = DOCS / name
+    path = screenshot_path(name)
     locator.screenshot(path=str(path))
     return path
 
@@ -137,7 +136,7 @@ def _review_in_jupyterlab(page: Any, lab: Server) -> None:
     _button(decide, "Reject").click()  # a vote count, not a figure to check
     _progress(review, 3)
     decide.locator(".widget-html", has_text="rejected. Saved.").wait_for(timeout=FEEDBACK)
-    print(f"\n[browser] screenshot: {_shot(decide, 'authoring-review.png').relative_to(ROOT)}")
+    print(f"\n[browser] screenshot: {_shot(decide, 'authoring-review.png')}")
 
     add = review.locator(".medialit-review-add")
     words = add.locator(".medialit-word-button")
@@ -147,7 +146,7 @@ def _review_in_jupyterlab(page: Any, lab: Server) -> None:
         page.wait_for_function(
             "(el) => el.getAttribute('aria-pressed') === 'true'", arg=button.element_handle()
         )
-    print(f"[browser] screenshot: {_shot(add, 'authoring-add-mark.png').relative_to(ROOT)}")
+    print(f"[browser] screenshot: {_shot(add, 'authoring-add-mark.png')}")
     _button(add, "Add this mark").click()
     add.locator(".widget-html", has_text=f"Added “{' '.join(MISSED)}”").wait_for(timeout=FEEDBACK)
 
@@ -160,7 +159,7 @@ def _review_in_jupyterlab(page: Any, lab: Server) -> None:
     _button(save, "Make lesson").click()
     save.locator(".widget-html", has_text="The lesson is ready").wait_for(timeout=RENDER)
     assert f"present {LESSON}" in save.inner_text()
-    print(f"[browser] screenshot: {_shot(save, 'authoring-save.png').relative_to(ROOT)}")
+    print(f"[browser] screenshot: {_shot(save, 'authoring-save.png')}")
     _assert_no_widget_errors(page)
 
 
@@ -201,7 +200,7 @@ def test_make_a_lesson_in_jupyterlab_and_answer_it_in_voila(
         ).click()
         text, _ = _check_and_time(student, box, "Full marks")
         assert "Full marks" in text, text
-        print(f"[browser] screenshot: {_shot(box, 'authoring-lesson-voila.png').relative_to(ROOT)}")
+        print(f"[browser] screenshot: {_shot(box, 'authoring-lesson-voila.png')}")
     finally:
         _stop(voila)
     entry = ProgressStore(voila.progress).snapshot()["answers"][quiz.id]
