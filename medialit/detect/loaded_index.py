@@ -1,0 +1,255 @@
+"""The loaded-language lexicon, indexed once so that a document is matched in one pass over its tokens.
+
+Three look-ups replace a search per entry:
+
+- every word a token can be for a word or phrase entry to start there, inflections included
+  ("floods" and "flooded" for "flood"), is a key of :attr:`LoadedIndex.words`;
+- the strong VADER words that may stand alone are a dictionary of their own;
+- a pattern entry is tried only where the text starts with one of its literal beginnings
+  ("the cancer on ...", "\\"experts\\""): those are worked out from the pattern itself, and filed
+  under the run of word characters they begin with.
+
+The index changes no result: a word or pattern is tried at exactly the places where it could match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from re import _constants as sre  # the standard library's own parse of a pattern, read-only
+from re import _parser as sre_parse
+
+from ..lexicon import LexiconEntry, loaded_terms, vader_candidate, vader_valence
+from ..text import normalize
+
+__all__ = ["VADER_THRESHOLD", "Anchor", "LoadedIndex", "Phrase", "WordRule", "loaded_index", "variants"]
+
+#: VADER words at least this strong (on its -4..+4 scale) are flagged, as debatable, when the lexicon lacks them.
+VADER_THRESHOLD = 2.5
+
+_TOKEN = re.compile(r"\w+(?:['\-]\w+)*")
+_RUN = re.compile(r"\w+")
+_LEAD_AND_RUN = re.compile(r"(\W*)(\w+)")
+_BOUNDARY = "\0"  # stands for \b while literal beginnings are worked out
+_MAX_BEGINNINGS = (
+    256  # a pattern with more literal beginnings than this is tried where its shorter ones start
+)
+
+Phrase = tuple[tuple[frozenset[str], ...], LexiconEntry]
+PatternEntry = tuple[re.Pattern[str], LexiconEntry]
+
+
+@lru_cache(maxsize=65536)
+def variants(word: str) -> tuple[str, ...]:
+    """The word and the base forms it could inflect from (floods, flooded, flooding -> flood)."""
+    forms = [word]
+    if word.endswith("ies") and len(word) > 4:
+        forms.append(word[:-3] + "y")
+    if word.endswith("es") and len(word) > 3:
+        forms.append(word[:-2])
+    if word.endswith("s") and len(word) > 3:
+        forms.append(word[:-1])
+    if word.endswith("ed") and len(word) > 4:
+        forms += [word[:-2], word[:-1]]
+        if word[-3] == word[-4]:
+            forms.append(word[:-3])
+    if word.endswith("ing") and len(word) > 5:
+        forms += [word[:-3], word[:-3] + "e"]
+        if word[-4] == word[-5]:
+            forms.append(word[:-4])
+    if word.endswith("ly") and len(word) > 4:
+        forms.append(word[:-2])
+    return tuple(forms)
+
+
+def inflections(base: str) -> set[str]:
+    """Every word whose :func:`variants` include ``base``: the inverse of :func:`variants`."""
+    guesses = {base, base + "s", base + "es", base + "ed", base + "d", base + "ing", base + "ly"}
+    if base:
+        guesses |= {base + base[-1] + "ed", base + base[-1] + "ing"}
+        if base.endswith("y"):
+            guesses.add(base[:-1] + "ies")
+        if base.endswith("e"):
+            guesses.add(base[:-1] + "ing")
+    return {word for word in guesses if base in variants(word)}
+
+
+@dataclass(frozen=True)
+class WordRule:
+    """What a word entry or a phrase can start at a token: the phrases (longest first) and the word entry."""
+
+    phrases: tuple[Phrase, ...]
+    entry: LexiconEntry | None
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Patterns worth trying where a run of word characters starts.
+
+    A match starts ``lead`` characters before the run (an opening quotation mark) and the text
+    there begins with one of ``beginnings``; only then is a pattern itself tried.
+    """
+
+    lead: int
+    beginnings: tuple[str, ...]
+    patterns: tuple[PatternEntry, ...]
+
+
+@dataclass(frozen=True)
+class LoadedIndex:
+    """The loaded-language lexicon and VADER's strong words, indexed for a pass over tokens."""
+
+    #: Every token that starts a word or phrase entry (inflected forms included) -> what it starts.
+    words: dict[str, WordRule]
+    #: Strong VADER words that may stand alone as loaded words and are no form of a lexicon entry.
+    vader: dict[str, float]
+    #: A run of word characters equal to the key -> the patterns that may start there.
+    exact_runs: dict[str, tuple[Anchor, ...]]
+    #: A run beginning with the key -> the patterns that may start there.
+    prefix_runs: dict[str, tuple[Anchor, ...]]
+    #: The keys of :attr:`prefix_runs`, by length, for ``str.startswith``.
+    prefix_keys: tuple[str, ...]
+    #: Patterns with no literal beginning to index: searched over the whole text.
+    unanchored: tuple[PatternEntry, ...]
+
+    def anchors(self, token: str) -> list[tuple[int, Anchor]]:
+        """(offset in ``token`` of the run, anchor) for every run of ``token`` that may start a pattern."""
+        if "-" in token or "'" in token:
+            runs = [(m.start(), m.group()) for m in _RUN.finditer(token)]
+        else:
+            runs = [(0, token)]
+        found = []
+        for offset, run in runs:
+            found += [(offset, anchor) for anchor in self.exact_runs.get(run, ())]
+            if run.startswith(self.prefix_keys):
+                for key in self.prefix_keys:
+                    if run.startswith(key):
+                        found += [(offset, anchor) for anchor in self.prefix_runs[key]]
+        return found
+
+
+def _beginnings(items: list, depth: int = 0) -> tuple[set[str], bool]:
+    """The literal strings a match of ``items`` (a parsed pattern) must begin with, and whether they
+    are the whole match (True) or only its start. \\b is written as :data:`_BOUNDARY`."""
+    out = {""}
+    for op, av in items:
+        if op is sre.LITERAL:
+            alternatives, whole = {chr(av)}, True
+        elif op is sre.IN and all(kind is sre.LITERAL for kind, _ in av):
+            alternatives, whole = {chr(c) for _, c in av}, True
+        elif op is sre.AT and av is sre.AT_BOUNDARY:
+            alternatives, whole = {_BOUNDARY}, True
+        elif op is sre.SUBPATTERN and not av[1] and not av[2]:
+            alternatives, whole = _beginnings(av[3], depth + 1)
+        elif op is sre.BRANCH:
+            found = [_beginnings(branch, depth + 1) for branch in av[1]]
+            alternatives = set().union(*(f[0] for f in found))
+            whole = all(f[1] for f in found)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+            alternatives, whole = _beginnings(av[2], depth + 1)
+            alternatives = alternatives | {""}
+        else:
+            return out, False
+        joined = {start + more for start in out for more in alternatives}
+        if len(joined) > _MAX_BEGINNINGS:
+            return out, False
+        out = joined
+        if not whole:
+            return out, False
+    return out, True
+
+
+def _anchor_keys(pattern: str) -> list[tuple[str, bool, int, str]] | None:
+    """(run, exact, lead, beginning) for each literal beginning of ``pattern``, or None if it has none.
+
+    A match begins ``lead`` characters before a run of word characters equal to ``run`` (``exact``)
+    or starting with it, and the text there starts with ``beginning`` (cut after its second run).
+    """
+    try:
+        parsed = sre_parse.parse(pattern)
+        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+            return None
+        found, _ = _beginnings(list(parsed))
+    except (re.error, TypeError, ValueError, AttributeError):
+        return None
+    keys = []
+    for raw in found:
+        text = "".join(
+            ch
+            for n, ch in enumerate(raw)
+            if ch != _BOUNDARY or (n > 0 and raw[n - 1] != _BOUNDARY and _RUN.match(raw[n - 1]))
+        )
+        closed = text.find(_BOUNDARY)
+        literal = text if closed < 0 else text[:closed]
+        m = _LEAD_AND_RUN.match(literal)
+        if m is None or (not m.group(1) and not raw.startswith(_BOUNDARY)):
+            return None  # the match need not begin where a run of word characters begins
+        exact = m.end() < len(literal) or closed == m.end()
+        runs = list(_RUN.finditer(literal))
+        beginning = literal[: runs[1].end()] if len(runs) > 1 else literal
+        keys.append((m.group(2), exact, len(m.group(1)), beginning))
+    return keys or None
+
+
+def _anchor_table(
+    grouped: dict[tuple[str, int], dict[int, tuple[set[str], PatternEntry]]],
+) -> dict[str, tuple[Anchor, ...]]:
+    table: dict[str, list[Anchor]] = {}
+    for (run, lead), by_pattern in grouped.items():
+        order = sorted(by_pattern)
+        beginnings = tuple(sorted(set().union(*(by_pattern[n][0] for n in order))))
+        anchor = Anchor(lead, beginnings, tuple(by_pattern[n][1] for n in order))
+        table.setdefault(run, []).append(anchor)
+    return {run: tuple(anchors) for run, anchors in table.items()}
+
+
+@lru_cache(maxsize=1)
+def loaded_index() -> LoadedIndex:
+    """The index of :func:`medialit.lexicon.loaded_terms` and :func:`medialit.lexicon.vader_valence`, built once."""
+    word_entries: dict[str, LexiconEntry] = {}
+    phrases: dict[str, list[Phrase]] = {}
+    exact: dict[tuple[str, int], dict[int, tuple[set[str], PatternEntry]]] = {}
+    prefix: dict[tuple[str, int], dict[int, tuple[set[str], PatternEntry]]] = {}
+    unanchored = []
+    for n, entry in enumerate(loaded_terms()):
+        term = normalize(entry.term).lower()
+        if entry.match == "word":
+            word_entries.setdefault(term, entry)
+        elif entry.match == "phrase":
+            tokens = tuple(frozenset(variants(m.group())) for m in _TOKEN.finditer(term))
+            for first in tokens[0] if tokens else ():
+                phrases.setdefault(first, []).append((tokens, entry))
+        else:
+            compiled = (re.compile(term), entry)
+            keys = _anchor_keys(term)
+            if keys is None:
+                unanchored.append(compiled)
+            for run, is_exact, lead, beginning in keys or ():
+                table = exact if is_exact else prefix
+                slot = table.setdefault((run, lead), {}).setdefault(n, (set(), compiled))
+                slot[0].add(beginning)
+    by_first = {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in phrases.items()}
+    openers = set(word_entries) | set(by_first)
+    words: dict[str, WordRule] = {}
+    for surface in set().union(*map(inflections, openers)):
+        forms = variants(surface)
+        unique = {id(e): (p, e) for form in forms for p, e in by_first.get(form, ())}
+        words[surface] = WordRule(
+            phrases=tuple(sorted(unique.values(), key=lambda c: -len(c[0]))),
+            entry=next((word_entries[f] for f in forms if f in word_entries), None),
+        )
+    vader = {
+        word: score
+        for word, score in vader_valence().items()
+        if abs(score) >= VADER_THRESHOLD and vader_candidate(word) and word not in words
+    }
+    prefix_table = _anchor_table(prefix)
+    return LoadedIndex(
+        words=words,
+        vader=vader,
+        exact_runs=_anchor_table(exact),
+        prefix_runs=prefix_table,
+        prefix_keys=tuple(sorted(prefix_table, key=len)),
+        unanchored=tuple(unanchored),
+    )
