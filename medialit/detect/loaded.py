@@ -10,7 +10,7 @@ from itertools import compress
 from ..lexicon import LexiconEntry
 from ..schema import LoadedSpan
 from ..text import TextSpan
-from .loaded_index import VADER_THRESHOLD, loaded_index, variants
+from .loaded_index import VADER_THRESHOLD, Anchor, LoadedIndex, Phrase, loaded_index
 from .parsed import ParsedText, Tokens, parse
 from .quotes import inside
 
@@ -56,43 +56,54 @@ def _candidate_hits(lowered: str, tokens: Tokens) -> list[_Hit]:
         if m.end() > m.start()
     ]
     words, starts, ends = tokens.words, tokens.starts, tokens.ends
-    vocabulary = set(words)
-    rules = {word: index.words[word] for word in vocabulary & index.words.keys()}
-    vader = {word: index.vader[word] for word in vocabulary & index.vader.keys()}
+    phrase_starts: dict[int, set[int]] = {}  # token index -> the phrases (by id) found starting there
+    tried: set[tuple[int, int]] = set()  # (offset, pattern id): a pattern filed under two of a match's words
+    plans = _plans(set(words), index)
+    for i in compress(range(len(words)), map(plans.__contains__, words)):  # most words start nothing
+        anchors, score, phrases, entry = plans[words[i]]
+        start = starts[i]
+        for shift, anchor in anchors:
+            at = start + shift
+            if at >= 0 and lowered.startswith(anchor.beginnings, at):
+                for pattern, pattern_entry in anchor.patterns:
+                    if (at, id(pattern)) not in tried:
+                        tried.add((at, id(pattern)))
+                        m = pattern.match(lowered, at)
+                        if m and m.end() > m.start():
+                            hits.append(_Hit(m.start(), m.end(), pattern_entry, 0))
+        if score is not None:
+            hits.append(_Hit(start, ends[i], None, 3, score))
+        for phrase in phrases:
+            if phrase.matches(words, i - phrase.key):
+                phrase_starts.setdefault(i - phrase.key, set()).add(id(phrase))
+        if entry is not None:
+            hits.append(_Hit(start, ends[i], entry, 2))
+    for (
+        i,
+        found,
+    ) in phrase_starts.items():  # the longest phrase found at a start (the lexicon's first of equals)
+        phrase = next(p for p in index.phrase_order[words[i]] if id(p) in found)
+        hits.append(_Hit(starts[i], ends[i + len(phrase.words) - 1], phrase.entry, 1))
+    return hits
+
+
+_Plan = tuple[tuple[tuple[int, Anchor], ...], float | None, tuple[Phrase, ...], LexiconEntry | None]
+
+
+def _plans(vocabulary: set[str], index: LoadedIndex) -> dict[str, _Plan]:
+    """What each distinct word of a text can start, for the words that can start or complete anything:
+    (shift to a match's start and the patterns to try there, VADER score, phrases filed under the word,
+    word entry). Worked out once per word rather than once per occurrence."""
     anchors = {}
-    for word in vocabulary:
+    for word in index.may_anchor(vocabulary):
         found = index.anchors(word)
         if found:
             anchors[word] = tuple((offset - anchor.lead, anchor) for offset, anchor in found)
-    active = rules.keys() | vader.keys() | anchors.keys()
-    n = len(words)
-    for i in compress(range(n), map(active.__contains__, words)):  # most words can start nothing
-        word = words[i]
-        start = starts[i]
-        for shift, anchor in anchors.get(word, ()):
-            at = start + shift
-            if at >= 0 and lowered.startswith(anchor.beginnings, at):
-                for pattern, entry in anchor.patterns:
-                    m = pattern.match(lowered, at)
-                    if m and m.end() > m.start():
-                        hits.append(_Hit(m.start(), m.end(), entry, 0))
-        score = vader.get(word)
-        if score is not None:
-            hits.append(_Hit(start, ends[i], None, 3, score))
-            continue
-        rule = rules.get(word)
-        if rule is None:
-            continue
-        for phrase, entry in rule.phrases:
-            last = i + len(phrase) - 1
-            if last < n and all(
-                not phrase[j].isdisjoint(variants(words[i + j])) for j in range(1, len(phrase))
-            ):
-                hits.append(_Hit(start, ends[last], entry, 1))
-                break
-        if rule.entry is not None:
-            hits.append(_Hit(start, ends[i], rule.entry, 2))
-    return hits
+    vader, phrases, entries = index.vader, index.phrase_keys, index.entries
+    return {
+        word: (anchors.get(word, ()), vader.get(word), phrases.get(word, ()), entries.get(word))
+        for word in (vocabulary & (entries.keys() | vader.keys() | phrases.keys())) | anchors.keys()
+    }
 
 
 def _resolve(hits: list[_Hit]) -> list[_Hit]:

@@ -1,15 +1,18 @@
 """The loaded-language lexicon, indexed once so that a document is matched in one pass over its tokens.
 
-Three look-ups replace a search per entry:
+Look-ups on the tokens replace a search per entry:
 
-- every word a token can be for a word or phrase entry to start there, inflections included
-  ("floods" and "flooded" for "flood"), is a key of :attr:`LoadedIndex.words`;
+- every form of a word entry, inflections included ("floods" and "flooded" for "flood"), is a key
+  of :attr:`LoadedIndex.entries`;
+- a phrase is filed under its least common word (its longest not in :data:`_COMMON`: "a **lot**
+  of"), in every form, and checked only where that word occurs;
 - the strong VADER words that may stand alone are a dictionary of their own;
-- a pattern entry is tried only where the text starts with one of its literal beginnings
-  ("the cancer on ...", "\\"experts\\""): those are worked out from the pattern itself, and filed
-  under the run of word characters they begin with.
+- a pattern entry is tried only where the text holds one of its literal beginnings ("the cancer
+  on ...", "\\"experts\\""): those are worked out from the pattern itself, and filed under a run of
+  word characters in them that is not a common word.
 
-The index changes no result: a word or pattern is tried at exactly the places where it could match.
+Filing a phrase or pattern under a rare word rather than its first one ("the", "of") leaves most
+tokens with nothing to try. The index changes no result: each entry is tried wherever it could match.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from re import _parser as sre_parse
 from ..lexicon import LexiconEntry, loaded_terms, vader_candidate, vader_valence
 from ..text import normalize
 
-__all__ = ["VADER_THRESHOLD", "Anchor", "LoadedIndex", "Phrase", "WordRule", "loaded_index", "variants"]
+__all__ = ["VADER_THRESHOLD", "Anchor", "LoadedIndex", "Phrase", "loaded_index", "variants"]
 
 #: VADER words at least this strong (on its -4..+4 scale) are flagged, as debatable, when the lexicon lacks them.
 VADER_THRESHOLD = 2.5
@@ -36,7 +39,13 @@ _MAX_BEGINNINGS = (
     256  # a pattern with more literal beginnings than this is tried where its shorter ones start
 )
 
-Phrase = tuple[tuple[frozenset[str], ...], LexiconEntry]
+# Very common words: a phrase or pattern is filed under one of its other words where it has one.
+_COMMON = frozenset(
+    """a an the of in on at to for by with from into and or but as if than that this these those is are was
+    were be been being am it its it's we you your our us their they them his her he she him i my me not no
+    do does did don't will would can could should have has had there here what who which all any some
+    more most so up out about over new""".split()
+)
 PatternEntry = tuple[re.Pattern[str], LexiconEntry]
 
 
@@ -76,11 +85,21 @@ def inflections(base: str) -> set[str]:
 
 
 @dataclass(frozen=True)
-class WordRule:
-    """What a word entry or a phrase can start at a token: the phrases (longest first) and the word entry."""
+class Phrase:
+    """A phrase entry as token sets: ``words[j]`` holds every token that can stand at place ``j``."""
 
-    phrases: tuple[Phrase, ...]
-    entry: LexiconEntry | None
+    words: tuple[frozenset[str], ...]
+    entry: LexiconEntry
+    key: int  # the place of the least common word, under which the phrase is filed
+
+    def matches(self, tokens: list[str], first: int) -> bool:
+        """Does the phrase stand at ``tokens[first:]``?"""
+        last = first + len(self.words)
+        return (
+            first >= 0
+            and last <= len(tokens)
+            and all(map(frozenset.__contains__, self.words, tokens[first:last]))
+        )
 
 
 @dataclass(frozen=True)
@@ -100,8 +119,12 @@ class Anchor:
 class LoadedIndex:
     """The loaded-language lexicon and VADER's strong words, indexed for a pass over tokens."""
 
-    #: Every token that starts a word or phrase entry (inflected forms included) -> what it starts.
-    words: dict[str, WordRule]
+    #: Every form of a word entry (inflections included) -> the entry.
+    entries: dict[str, LexiconEntry]
+    #: Every form of a phrase's least common word -> the phrases filed under it.
+    phrase_keys: dict[str, tuple[Phrase, ...]]
+    #: Every token a phrase can start with -> those phrases, the one to prefer first (longest first).
+    phrase_order: dict[str, tuple[Phrase, ...]]
     #: Strong VADER words that may stand alone as loaded words and are no form of a lexicon entry.
     vader: dict[str, float]
     #: A run of word characters equal to the key -> the patterns that may start there.
@@ -112,6 +135,13 @@ class LoadedIndex:
     prefix_keys: tuple[str, ...]
     #: Patterns with no literal beginning to index: searched over the whole text.
     unanchored: tuple[PatternEntry, ...]
+
+    def may_anchor(self, vocabulary: set[str]) -> set[str]:
+        """The words of ``vocabulary`` that may have :meth:`anchors`, found mostly by set operations."""
+        found = vocabulary & self.exact_runs.keys()
+        keys = self.prefix_keys
+        found.update(w for w in vocabulary if "-" in w or "'" in w or w.startswith(keys))
+        return found
 
     def anchors(self, token: str) -> list[tuple[int, Anchor]]:
         """(offset in ``token`` of the run, anchor) for every run of ``token`` that may start a pattern."""
@@ -129,7 +159,7 @@ class LoadedIndex:
         return found
 
 
-def _beginnings(items: list, depth: int = 0) -> tuple[set[str], bool]:
+def _beginnings(items: list) -> tuple[set[str], bool]:
     """The literal strings a match of ``items`` (a parsed pattern) must begin with, and whether they
     are the whole match (True) or only its start. \\b is written as :data:`_BOUNDARY`."""
     out = {""}
@@ -141,13 +171,13 @@ def _beginnings(items: list, depth: int = 0) -> tuple[set[str], bool]:
         elif op is sre.AT and av is sre.AT_BOUNDARY:
             alternatives, whole = {_BOUNDARY}, True
         elif op is sre.SUBPATTERN and not av[1] and not av[2]:
-            alternatives, whole = _beginnings(av[3], depth + 1)
+            alternatives, whole = _beginnings(av[3])
         elif op is sre.BRANCH:
-            found = [_beginnings(branch, depth + 1) for branch in av[1]]
+            found = [_beginnings(branch) for branch in av[1]]
             alternatives = set().union(*(f[0] for f in found))
             whole = all(f[1] for f in found)
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
-            alternatives, whole = _beginnings(av[2], depth + 1)
+            alternatives, whole = _beginnings(av[2])
             alternatives = alternatives | {""}
         else:
             return out, False
@@ -164,7 +194,9 @@ def _anchor_keys(pattern: str) -> list[tuple[str, bool, int, str]] | None:
     """(run, exact, lead, beginning) for each literal beginning of ``pattern``, or None if it has none.
 
     A match begins ``lead`` characters before a run of word characters equal to ``run`` (``exact``)
-    or starting with it, and the text there starts with ``beginning`` (cut after its second run).
+    or starting with it, and the text there starts with ``beginning``. The run is the beginning's
+    first one that is not a :data:`_COMMON` word, so the alternatives of a pattern's first group
+    ("flood|wave|surge") keep one lead; the beginning is cut after that run or the second one.
     """
     try:
         parsed = sre_parse.parse(pattern)
@@ -185,11 +217,22 @@ def _anchor_keys(pattern: str) -> list[tuple[str, bool, int, str]] | None:
         m = _LEAD_AND_RUN.match(literal)
         if m is None or (not m.group(1) and not raw.startswith(_BOUNDARY)):
             return None  # the match need not begin where a run of word characters begins
-        exact = m.end() < len(literal) or closed == m.end()
         runs = list(_RUN.finditer(literal))
-        beginning = literal[: runs[1].end()] if len(runs) > 1 else literal
-        keys.append((m.group(2), exact, len(m.group(1)), beginning))
+        key = min(runs, key=lambda r: (r.group() in _COMMON, r.start()))
+        exact = key.end() < len(literal) or closed == key.end()
+        beginning = literal[: max(key.end(), runs[min(1, len(runs) - 1)].end())]
+        keys.append((key.group(), exact, key.start(), beginning))
     return keys or None
+
+
+def _phrase(term: str, entry: LexiconEntry) -> Phrase | None:
+    """The phrase as token sets: the tokens that share a base form with each of its words."""
+    words = [m.group() for m in _TOKEN.finditer(term)]
+    if not words:
+        return None
+    allowed = tuple(frozenset().union(*(inflections(f) for f in variants(w))) for w in words)
+    key = min(range(len(words)), key=lambda j: (words[j] in _COMMON, -len(words[j]), j))
+    return Phrase(allowed, entry, key)
 
 
 def _anchor_table(
@@ -208,7 +251,7 @@ def _anchor_table(
 def loaded_index() -> LoadedIndex:
     """The index of :func:`medialit.lexicon.loaded_terms` and :func:`medialit.lexicon.vader_valence`, built once."""
     word_entries: dict[str, LexiconEntry] = {}
-    phrases: dict[str, list[Phrase]] = {}
+    by_first: dict[str, list[Phrase]] = {}
     exact: dict[tuple[str, int], dict[int, tuple[set[str], PatternEntry]]] = {}
     prefix: dict[tuple[str, int], dict[int, tuple[set[str], PatternEntry]]] = {}
     unanchored = []
@@ -217,9 +260,9 @@ def loaded_index() -> LoadedIndex:
         if entry.match == "word":
             word_entries.setdefault(term, entry)
         elif entry.match == "phrase":
-            tokens = tuple(frozenset(variants(m.group())) for m in _TOKEN.finditer(term))
-            for first in tokens[0] if tokens else ():
-                phrases.setdefault(first, []).append((tokens, entry))
+            phrase = _phrase(term, entry)
+            for first in variants(_TOKEN.search(term).group()) if phrase else ():
+                by_first.setdefault(first, []).append(phrase)
         else:
             compiled = (re.compile(term), entry)
             keys = _anchor_keys(term)
@@ -229,24 +272,32 @@ def loaded_index() -> LoadedIndex:
                 table = exact if is_exact else prefix
                 slot = table.setdefault((run, lead), {}).setdefault(n, (set(), compiled))
                 slot[0].add(beginning)
-    by_first = {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in phrases.items()}
-    openers = set(word_entries) | set(by_first)
-    words: dict[str, WordRule] = {}
-    for surface in set().union(*map(inflections, openers)):
-        forms = variants(surface)
-        unique = {id(e): (p, e) for form in forms for p, e in by_first.get(form, ())}
-        words[surface] = WordRule(
-            phrases=tuple(sorted(unique.values(), key=lambda c: -len(c[0]))),
-            entry=next((word_entries[f] for f in forms if f in word_entries), None),
-        )
+    by_first = {k: sorted(v, key=lambda p: -len(p.words)) for k, v in by_first.items()}
+    phrase_order: dict[str, tuple[Phrase, ...]] = {}
+    for surface in set().union(*map(inflections, by_first)):
+        # As a token's forms come, then as the lexicon lists them, longest first.
+        unique = {id(p): p for form in variants(surface) for p in by_first.get(form, ())}
+        phrase_order[surface] = tuple(sorted(unique.values(), key=lambda p: -len(p.words)))
+    phrase_keys: dict[str, list[Phrase]] = {}
+    for phrase in {id(p): p for group in by_first.values() for p in group}.values():
+        for surface in phrase.words[phrase.key]:
+            phrase_keys.setdefault(surface, []).append(phrase)
+    entries = {}
+    for surface in set().union(*map(inflections, word_entries)):
+        entries[surface] = next(word_entries[f] for f in variants(surface) if f in word_entries)
     vader = {
         word: score
         for word, score in vader_valence().items()
-        if abs(score) >= VADER_THRESHOLD and vader_candidate(word) and word not in words
+        if abs(score) >= VADER_THRESHOLD
+        and vader_candidate(word)
+        and word not in entries
+        and word not in phrase_order
     }
     prefix_table = _anchor_table(prefix)
     return LoadedIndex(
-        words=words,
+        entries=entries,
+        phrase_keys={k: tuple(v) for k, v in phrase_keys.items()},
+        phrase_order=phrase_order,
         vader=vader,
         exact_runs=_anchor_table(exact),
         prefix_runs=prefix_table,
