@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import compress
+from operator import itemgetter
+from typing import NamedTuple
 
 from ..lexicon import LexiconEntry
 from ..schema import LoadedSpan
@@ -27,8 +28,9 @@ _LITERAL_BEFORE = re.compile(
 _LITERAL_AFTER = re.compile(r"\s(?:of|in|on)\s(?:the\s)?(?:[A-Z][\w'-]+|\d{4})")
 
 
-@dataclass(frozen=True)
-class _Hit:
+class _Hit(NamedTuple):
+    """A candidate flag, before overlaps are resolved and the context rules run (a tuple: many are made)."""
+
     start: int
     end: int
     entry: LexiconEntry | None  # None for a VADER-only hit
@@ -37,8 +39,10 @@ class _Hit:
 
 
 def _negated_before(tokens: Tokens, offset: int) -> bool:
+    """Is one of the three words before ``offset`` a negation ("not", "never", "didn't")?"""
     i = tokens.index_at(offset)
-    return any(w in _NEGATIONS or w.endswith("n't") for w in tokens.words[max(0, i - 3) : i])
+    before = tokens.words[max(0, i - 3) : i]
+    return not _NEGATIONS.isdisjoint(before) or any([w.endswith("n't") for w in before])
 
 
 def _candidate_hits(lowered: str, tokens: Tokens) -> list[_Hit]:
@@ -115,14 +119,17 @@ def _resolve(hits: list[_Hit]) -> list[_Hit]:
     kept: list[_Hit] = []
     cluster: list[_Hit] = []
     reach = -1
-    for hit in sorted(hits, key=lambda h: (h.start, h.end)):
+    for hit in sorted(hits, key=itemgetter(0, 1)):  # by start, then end
         if cluster and hit.start >= reach:
-            kept += _resolve_cluster(cluster)
+            if len(cluster) == 1:  # most hits overlap nothing
+                kept.append(cluster[0])
+            else:
+                kept += _resolve_cluster(cluster)
             cluster = []
         cluster.append(hit)
         reach = max(reach, hit.end) if len(cluster) > 1 else hit.end
     kept += _resolve_cluster(cluster)
-    return sorted(kept, key=lambda h: h.start)
+    return sorted(kept, key=itemgetter(0))  # by start
 
 
 def _resolve_cluster(cluster: list[_Hit]) -> list[_Hit]:
@@ -187,18 +194,34 @@ def find_loaded(text: str | ParsedText, sentences: Sequence[TextSpan] | None = N
         return []
     text, flat, tokens, quoted = doc.text, doc.normalized, doc.tokens, list(doc.quotes)
     out = []
+    has_letter: dict[str, bool] = {}
+    reasons: dict[tuple[int, float, str, bool, str], str] = {}  # a word that recurs gets the same reason
     for hit in _resolve(_candidate_hits(doc.lowered, tokens)):
         matched = text[hit.start : hit.end]
-        if not any(ch.isalpha() for ch in matched) or doc.in_link(hit.start, hit.end):
+        letter = has_letter.get(matched)
+        if letter is None:
+            letter = has_letter[matched] = any(ch.isalpha() for ch in matched)
+        if not letter or doc.in_link(hit.start, hit.end):
             continue  # a number ("route 187") or part of a web address ("bit.ly") is never a loaded word
-        sentence = doc.sentence_at(hit.start)
-        if _is_name(flat, tokens, hit, sentence):
-            continue
-        literal = _literal(doc, hit, sentence)
-        if literal == "literal":
-            continue
+        literal = ""
+        capital = flat[hit.start].isupper()
+        if capital or (hit.entry is not None and hit.entry.category == "emotive-metaphor"):
+            sentence = doc.sentence_at(hit.start)  # only these two rules read the sentence
+            if capital and _is_name(flat, tokens, hit, sentence):
+                continue
+            literal = _literal(doc, hit, sentence)
+            if literal == "literal":
+                continue
         negated = _negated_before(tokens, hit.start)
         category = hit.entry.category if hit.entry else "emotive-words"
+        key = (id(hit.entry), hit.valence, matched, negated, literal)
+        reason = reasons.get(key)
+        if reason is None:
+            reason = reasons[key] = _reason(hit, matched, negated) + (
+                " It may be meant literally here (a real event or place), so judge it yourself."
+                if literal
+                else ""
+            )
         out.append(
             LoadedSpan(
                 start=hit.start,
@@ -206,12 +229,7 @@ def find_loaded(text: str | ParsedText, sentences: Sequence[TextSpan] | None = N
                 text=matched,
                 category=category,
                 speaker="quoted" if inside(quoted, hit.start, hit.end) else "writer",
-                reason=_reason(hit, matched, negated)
-                + (
-                    " It may be meant literally here (a real event or place), so judge it yourself."
-                    if literal
-                    else ""
-                ),
+                reason=reason,
                 alternative=hit.entry.alternative if hit.entry else None,
                 acceptable=negated or hit.entry is None or bool(literal),
             )

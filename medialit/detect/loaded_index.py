@@ -218,7 +218,7 @@ def _anchor_keys(pattern: str) -> list[tuple[str, bool, int, str]] | None:
         if m is None or (not m.group(1) and not raw.startswith(_BOUNDARY)):
             return None  # the match need not begin where a run of word characters begins
         runs = list(_RUN.finditer(literal))
-        key = min(runs, key=lambda r: (r.group() in _COMMON, r.start()))
+        key = min(runs, key=lambda r: (r.group() in _COMMON or len(r.group()) < 3, r.start()))
         exact = key.end() < len(literal) or closed == key.end()
         beginning = literal[: max(key.end(), runs[min(1, len(runs) - 1)].end())]
         keys.append((key.group(), exact, key.start(), beginning))
