@@ -82,10 +82,8 @@ def _candidate_hits(lowered: str, tokens: Tokens) -> list[_Hit]:
                 phrase_starts.setdefault(i - phrase.key, set()).add(id(phrase))
         if entry is not None:
             hits.append(_Hit(start, ends[i], entry, 2))
-    for (
-        i,
-        found,
-    ) in phrase_starts.items():  # the longest phrase found at a start (the lexicon's first of equals)
+    # At each start, the longest phrase found there (of equals, the lexicon's first).
+    for i, found in phrase_starts.items():
         phrase = next(p for p in index.phrase_order[words[i]] if id(p) in found)
         hits.append(_Hit(starts[i], ends[i + len(phrase.words) - 1], phrase.entry, 1))
     return hits

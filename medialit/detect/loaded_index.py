@@ -20,8 +20,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from re import _constants as sre  # the standard library's own parse of a pattern, read-only
-from re import _parser as sre_parse
+
+try:  # the standard library's own parser of regular expressions, only read: Python 3.11's names...
+    from re import _constants as sre
+    from re import _parser as sre_parse
+except ImportError:  # ...and Python 3.10's
+    import sre_constants as sre  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
 
 from ..lexicon import LexiconEntry, loaded_terms, vader_candidate, vader_valence
 from ..text import normalize
@@ -35,9 +40,8 @@ _TOKEN = re.compile(r"\w+(?:['\-]\w+)*")
 _RUN = re.compile(r"\w+")
 _LEAD_AND_RUN = re.compile(r"(\W*)(\w+)")
 _BOUNDARY = "\0"  # stands for \b while literal beginnings are worked out
-_MAX_BEGINNINGS = (
-    256  # a pattern with more literal beginnings than this is tried where its shorter ones start
-)
+# A pattern with more literal beginnings than this is tried where its shorter beginnings start.
+_MAX_BEGINNINGS = 256
 
 # Very common words: a phrase or pattern is filed under one of its other words where it has one.
 _COMMON = frozenset(
