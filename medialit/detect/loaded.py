@@ -63,7 +63,8 @@ def _candidate_hits(lowered: str, tokens: Tokens) -> list[_Hit]:
     phrase_starts: dict[int, set[int]] = {}  # token index -> the phrases (by id) found starting there
     tried: set[tuple[int, int]] = set()  # (offset, pattern id): a pattern filed under two of a match's words
     plans = _plans(set(words), index)
-    for i in compress(range(len(words)), map(plans.__contains__, words)):  # most words start nothing
+    n = len(words)
+    for i in compress(range(n), map(plans.__contains__, words)):  # most words start nothing
         anchors, score, phrases, entry = plans[words[i]]
         start = starts[i]
         for shift, anchor in anchors:
@@ -78,7 +79,8 @@ def _candidate_hits(lowered: str, tokens: Tokens) -> list[_Hit]:
         if score is not None:
             hits.append(_Hit(start, ends[i], None, 3, score))
         for phrase in phrases:
-            if phrase.matches(words, i - phrase.key):
+            step, allowed = phrase.neighbour
+            if 0 <= i + step < n and words[i + step] in allowed and phrase.matches(words, i - phrase.key):
                 phrase_starts.setdefault(i - phrase.key, set()).add(id(phrase))
         if entry is not None:
             hits.append(_Hit(start, ends[i], entry, 2))
@@ -104,7 +106,7 @@ def _plans(vocabulary: set[str], index: LoadedIndex) -> dict[str, _Plan]:
     vader, phrases, entries = index.vader, index.phrase_keys, index.entries
     return {
         word: (anchors.get(word, ()), vader.get(word), phrases.get(word, ()), entries.get(word))
-        for word in (vocabulary & (entries.keys() | vader.keys() | phrases.keys())) | anchors.keys()
+        for word in (vocabulary & index.starters) | anchors.keys()
     }
 
 

@@ -95,6 +95,8 @@ class Phrase:
     words: tuple[frozenset[str], ...]
     entry: LexiconEntry
     key: int  # the place of the least common word, under which the phrase is filed
+    #: From the key word, the place of a neighbour (1 or -1) and the tokens allowed there: a quick first test.
+    neighbour: tuple[int, frozenset[str]]
 
     def matches(self, tokens: list[str], first: int) -> bool:
         """Does the phrase stand at ``tokens[first:]``?"""
@@ -139,6 +141,8 @@ class LoadedIndex:
     prefix_keys: tuple[str, ...]
     #: Patterns with no literal beginning to index: searched over the whole text.
     unanchored: tuple[PatternEntry, ...]
+    #: The keys of :attr:`entries`, :attr:`phrase_keys` and :attr:`vader` together.
+    starters: frozenset[str]
 
     def may_anchor(self, vocabulary: set[str]) -> set[str]:
         """The words of ``vocabulary`` that may have :meth:`anchors`, found mostly by set operations."""
@@ -236,7 +240,8 @@ def _phrase(term: str, entry: LexiconEntry) -> Phrase | None:
         return None
     allowed = tuple(frozenset().union(*(inflections(f) for f in variants(w))) for w in words)
     key = min(range(len(words)), key=lambda j: (words[j] in _COMMON, -len(words[j]), j))
-    return Phrase(allowed, entry, key)
+    step = 1 if key + 1 < len(words) else -1 if key > 0 else 0
+    return Phrase(allowed, entry, key, (step, allowed[key + step]))
 
 
 def _anchor_table(
@@ -307,4 +312,5 @@ def loaded_index() -> LoadedIndex:
         prefix_runs=prefix_table,
         prefix_keys=tuple(sorted(prefix_table, key=len)),
         unanchored=tuple(unanchored),
+        starters=frozenset(entries) | frozenset(phrase_keys) | frozenset(vader),
     )
