@@ -7,10 +7,11 @@ import re
 import pytest
 
 from medialit import corpus
-from medialit.detect import parse
+from medialit.detect import loaded, parse
+from medialit.detect import loaded_index as index_module
 from medialit.detect.loaded import _candidate_hits, find_loaded
 from medialit.detect.loaded_index import VADER_THRESHOLD, _anchor_keys, inflections, loaded_index, variants
-from medialit.lexicon import loaded_terms, vader_candidate, vader_valence
+from medialit.lexicon import LexiconEntry, loaded_terms, vader_candidate, vader_valence
 from medialit.text import normalize
 
 _TOKEN = re.compile(r"\w+(?:['\-]\w+)*")
@@ -137,12 +138,14 @@ def test_patterns_with_no_literal_beginning_are_searched_whole():
     assert all(p.pattern for p, _ in loaded_index().unanchored)
 
 
-def test_every_lexicon_pattern_is_anchored():
-    """Does every pattern in the kit's lexicon have literal beginnings, so none is searched over the whole text?
-
-    Not a correctness check: an unanchored pattern still works, only more slowly.
-    """
-    assert [p.pattern for p, _ in loaded_index().unanchored] == []
+def test_a_pattern_with_no_literal_beginning_is_still_found(monkeypatch):
+    """Is a pattern the index cannot anchor (a teacher's ``\\w+-loving``) searched over the whole text and found?"""
+    row = LexiconEntry(r"\w+-loving\b", "pattern", "emotive-words", "who like", "general", "A test row.")
+    monkeypatch.setattr(index_module, "loaded_terms", lambda: (*loaded_terms(), row))
+    index = index_module.loaded_index.__wrapped__()  # built afresh, not the cached one
+    monkeypatch.setattr(loaded, "loaded_index", lambda: index)
+    assert [p.pattern for p, _ in index.unanchored] == [row.term]
+    assert any(span.text == "tree-loving" for span in find_loaded("Those tree-loving people."))
 
 
 def test_quoted_word_pattern_through_the_detector():
