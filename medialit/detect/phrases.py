@@ -10,6 +10,7 @@ from itertools import accumulate, compress
 __all__ = ["PhrasePattern", "WordStarts", "lower_keeping_offsets"]
 
 _RUN = re.compile(r"(\w+)")
+_INSIDE_RUN = re.compile(r"\w\w")  # matched at offset - 1: is ``offset`` strictly inside a run?
 
 
 def lower_keeping_offsets(text: str) -> str:
@@ -85,16 +86,18 @@ class PhrasePattern:
         assert firsts is not None
         found = words.candidates(firsts)
         starts = found[bisect_left(found, pos) : bisect_left(found, endpos)]
+        lowered = words.lowered
         # A run cut by ``endpos`` ends there, so only its shortened form can be a first word.
-        tail = words.run_at(endpos)
+        # (Mostly ``endpos`` falls between runs: one character test rules that out.)
+        tail = words.run_at(endpos) if endpos > 0 and _INSIDE_RUN.match(lowered, endpos - 1) else None
         if tail is not None and tail[0] >= pos:
             if starts and starts[-1] == tail[0]:
                 starts.pop()
-            if words.lowered[tail[0] : endpos] in firsts:
+            if lowered[tail[0] : endpos] in firsts:
                 starts.append(tail[0])
         # A run cut by the start of a slice begins a word there.
-        head = words.run_at(pos) if cut else None
-        if head is not None and words.lowered[pos : min(head[1], endpos)] in firsts:
+        head = words.run_at(pos) if cut and pos > 0 and _INSIDE_RUN.match(lowered, pos - 1) else None
+        if head is not None and lowered[pos : min(head[1], endpos)] in firsts:
             starts.insert(0, pos)
         return starts
 
