@@ -20,7 +20,7 @@ opinion cues a sentence is a fact, ``attributed-fact`` when a source is credited
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -36,7 +36,6 @@ from .words import (
     CUE_COLUMNS,
     CUE_FILE,
     CUE_KINDS,
-    _CueTable,
     _has_quote_mark,
     _match_cues,
     _positions,
@@ -44,6 +43,7 @@ from .words import (
     _Stretch,
     _within,
     _Words,
+    cue_table,
     opinion_cues,
 )
 
@@ -92,6 +92,7 @@ _NUMBER_PENALTY = 0.8  # a figure in the sentence points towards a checkable fac
 _LOADED_CAP = 3  # loaded terms counted per sentence
 _VALENCE_CAP = 3
 _CAPS = {"loaded": _LOADED_CAP, "valence": _VALENCE_CAP}  # cues of a kind counted per sentence (else 3)
+_FULL_STOPS = frozenset(".:,;!")  # a line ending in one of these is not a section heading
 
 
 class _Cue(NamedTuple):
@@ -167,49 +168,59 @@ def label_sentences(
     ``text`` is a string or a :class:`~medialit.detect.parsed.ParsedText`; ``sentences`` default
     to :func:`medialit.text.sentence_spans`, and their offsets are kept. ``loaded`` are
     loaded-language spans found in ``text``; their density is one opinion signal.
+
+    Most sentences of a news story hold no cue at all; those are found with one look-up each (the
+    cues of the whole text are found first, in one pass over its words) and labelled as plain
+    facts without running the rules, which would find nothing in them.
     """
     doc = parse(text, sentences)
     text, sentences = doc.text, doc.sentences
     if not sentences:
         return []
-    words = _Words(doc.spaced, _CueTable(opinion_cues()))
-    mask = bytearray(len(text))
-    for a, b in doc.quotes:
-        mask[a:b] = b"\x01" * (b - a)
-    lines = [_Line(p.start, p.end) for p in doc.paragraphs]
-    for a, b in _continued_quotes(words, lines, mask):
-        mask[a:b] = b"\x01" * (b - a)
-    page = _Page(
-        text,
-        words,
-        lines,
-        mask,
-        quoted=_runs(mask),
-        loaded_starts=sorted(span.start for span in loaded if 0 <= span.start < len(text)),
-        scare=list(doc.scare_quotes),
-        marks=_positions(text, "?!"),
-        colon_ends=[_final_char(text[max(line.start, line.end - 4) : line.end]) == ":" for line in lines],
-    )
+    words = _Words.of_document(doc, cue_table())
+    page = _page(doc, words, loaded)
+    lines, mask, flat = page.lines, page.mask, words.flat
     line_starts = [line.start for line in lines]
-
-    def line_of(span: TextSpan) -> int:
-        return max(0, bisect_right(line_starts, span.start) - 1)
-
-    line_info: dict[int, _LineInfo] = {}
+    line_info = _furniture_lines(page)  # line index -> _LineInfo, for each line that may be furniture
+    # Where a rule could fire: each cue, "I"/"we"/"you", strong word, ?/!, scare quote and loaded term.
+    hits = sorted(
+        [words.start[i] for i in (*words.cue_heads, *words.persons, *words.strong)]
+        + page.marks
+        + [a for a, _ in page.scare]
+        + page.loaded_starts
+    )
+    n_hits, word_starts, word_ends = len(hits), words.start, words.end
     structure: list[tuple[str, str] | None] = [None] * len(sentences)
     decisions: list[tuple[str, float, str]] = []  # (label, score, reason) from the rules alone
     bio: list[bool] = []
     for n, span in enumerate(sentences):
-        li = line_of(span)
-        line = lines[li] if lines else _Line(span.start, span.end)
-        if li not in line_info:
-            line_info[li] = _line_info(page, line, li)
-        stretch = words.between(span.start, span.end)
-        cues = _match_cues(stretch)
-        reading = _read(page, span, stretch, cues, li)
-        structure[n] = _structure(text, span, line, line_info[li], stretch, reading.in_marks)
-        decisions.append(_decide(text, reading))
-        bio.append(reading.bio)
+        start, end = span.start, span.end
+        li = max(0, bisect_right(line_starts, start) - 1)
+        line = lines[li] if lines else _Line(start, end)
+        lo, hi = bisect_right(word_ends, start), bisect_left(word_starts, end)
+        k = bisect_left(hits, start)
+        if (
+            (k < n_hits and hits[k] < end)
+            or mask.find(1, start, end) >= 0
+            or (hi > lo and (word_starts[lo] < start or word_ends[hi - 1] > end))  # a word cut in two
+            or (li > 0 and lines[li - 1].end <= start and page.colon_ends[li - 1])  # after a lead-in
+        ):
+            stretch = words.between(start, end)
+            reading = _read(page, span, stretch, _match_cues(stretch), li)
+            decisions.append(_decide(text, reading))
+            bio.append(reading.bio)
+            has_quote = reading.in_marks
+        else:  # no cue, no quotation, no source: what the rules say of any such sentence
+            stretch = _Stretch(words, lo, max(lo, hi))
+            decisions.append(_PLAIN)
+            bio.append(False)
+            has_quote = None
+        if li == 0 or li in line_info or _may_be_structure(text, span, line, stretch):
+            if li not in line_info:
+                line_info[li] = _line_info(page, line, li)
+            if has_quote is None:
+                has_quote = _has_quote_mark(flat, start, end)
+            structure[n] = _structure(text, span, line, line_info[li], stretch, has_quote)
 
     for n in _biography(text, sentences, bio, structure, lines):
         structure[n] = ("other", "Author biography: it tells you about the writer, not the news.")
@@ -220,16 +231,79 @@ def label_sentences(
             label, reason = found
         out.append(
             SentenceSpan(
-                start=span.start,
-                end=span.end,
-                text=text[span.start : span.end],
-                label=label,
-                reason=reason,
-                also_acceptable=(),
-                score=round(min(1.0, max(0.0, score)), 3),
+                span.start,
+                span.end,
+                text[span.start : span.end],
+                label,
+                reason,
+                (),
+                round(min(1.0, max(0.0, score)), 3),
             )
         )
     return out
+
+
+def _page(doc: ParsedText, words: _Words, loaded: Sequence[LoadedSpan]) -> _Page:
+    """What is worked out once for all the sentences of ``doc``."""
+    text = doc.text
+    mask = bytearray(len(text))
+    for a, b in doc.quotes:
+        mask[a:b] = b"\x01" * (b - a)
+    lines = [_Line(p.start, p.end) for p in doc.paragraphs]
+    for a, b in _continued_quotes(words, lines, mask):
+        mask[a:b] = b"\x01" * (b - a)
+    line_starts = [line.start for line in lines]
+    colon_ends = [False] * len(lines)
+    for li in {bisect_right(line_starts, p) - 1 for p in _positions(text, ":")}:  # only lines with a colon
+        if li >= 0:
+            line = lines[li]
+            colon_ends[li] = _final_char(text[max(line.start, line.end - 4) : line.end]) == ":"
+    return _Page(
+        text,
+        words,
+        lines,
+        mask,
+        quoted=_runs(mask),
+        loaded_starts=sorted(span.start for span in loaded if 0 <= span.start < len(text)),
+        scare=list(doc.scare_quotes),
+        marks=_positions(text, "?!"),
+        colon_ends=colon_ends,
+    )
+
+
+def _furniture_lines(page: _Page) -> dict[int, _LineInfo]:
+    """:func:`_line_info` of each line that may be page furniture; no other line can be.
+
+    Furniture holds a copyright sign, a picture credit (which has a colon) or a boilerplate cue.
+    """
+    words, text = page.words, page.text
+    heads = words.cues.boilerplate_heads
+    candidates = _positions(text, "\u00a9:") + [
+        words.start[i] for i in words.cue_heads if words.low[i] in heads
+    ]
+    line_starts = [line.start for line in page.lines]
+    found = {}
+    for li in sorted({bisect_right(line_starts, p) - 1 for p in candidates}):
+        if li >= 0:
+            info = _line_info(page, page.lines[li], li)
+            if info.furniture:
+                found[li] = info
+    return found
+
+
+def _may_be_structure(text: str, span: TextSpan, line: _Line, stretch: _Stretch) -> bool:
+    """Could :func:`_structure` find a byline, lead-in or heading here (outside the first line)?
+
+    Each of those is a whole line, or ends its line with a colon; a byline has at most 14 words
+    and a heading ends without a full stop.
+    """
+    if span.end < line.end:
+        return False
+    final = _final_char(text[span.start : span.end])
+    if final == ":":
+        return True
+    whole_line = span.start <= line.start
+    return whole_line and (stretch.hi - stretch.lo <= 14 or final not in _FULL_STOPS)
 
 
 def _read(
@@ -239,7 +313,6 @@ def _read(
     text, mask, lines = page.text, page.mask, page.lines
     reading = _Reading()
     reading.quoted_share = page.quoted_share(span.start, span.end, stretch)
-    reading.has_number = stretch.has_number()
     if line_index > 0 and lines and lines[line_index - 1].end <= span.start:
         reading.lead_in = page.colon_ends[line_index - 1]
     reading.in_marks = _has_quote_mark(page.words.flat, span.start, span.end)
@@ -273,7 +346,7 @@ def _read(
         else:
             add(start, end, kind)
     for i in stretch.pick(words.persons):
-        if not (words.low[i] == "us" and words.text[i] != "us"):
+        if not (words.low[i] == "us" and words.written(i) != "us"):
             add(words.start[i], words.end[i], "person")
     if strong := stretch.pick(words.strong):
         covered = {start for _, start, _, _ in cues}  # a word that is part of a cue counts once
@@ -291,6 +364,8 @@ def _read(
             add(a, b, "scare")
     for start in _within(page.loaded_starts, span.start, span.end):
         add(start, start + 1, "loaded")
+    if reading.attribution or reading.quoted_share > 0 or reading.lead_in:  # read only for a source
+        reading.has_number = stretch.has_number()
     return reading
 
 
@@ -401,3 +476,7 @@ def _reason_fact(text: str, r: _Reading, attributed: bool) -> str:
     if attributed:
         return f"A fact with a source: {_source_words(text, r)}.{tail}"
     return f"States something as fact without saying who says so.{tail}"
+
+
+# What the rules decide for a sentence in which they find nothing (see label_sentences).
+_PLAIN = _decide("", _Reading())

@@ -53,7 +53,7 @@ def _continued_quotes(words: _Words, lines: list[_Line], mask: bytearray) -> lis
         if not any(kind in _SOURCE_KINDS for *_, kind in tail):
             continue
         stretch = words.between(line.start, line.end)
-        if any(stretch.words.text[i] != "US" for i in stretch.pick(stretch.words.persons)):
+        if any(stretch.words.written(i) != "US" for i in stretch.pick(stretch.words.persons)):
             found.append((line.start, line.end))
     return found
 

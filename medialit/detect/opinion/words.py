@@ -6,11 +6,14 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Hashable, Iterable
 from functools import lru_cache
-from itertools import accumulate, compress, count, pairwise
-from typing import NamedTuple
+from itertools import compress, count
+from typing import TYPE_CHECKING, NamedTuple
 
 from ...errors import DataFileError
 from ...lexicon import read_table, vader_candidate, vader_valence
+
+if TYPE_CHECKING:
+    from ..parsed import ParsedText
 
 CUE_FILE = "opinion_cues.csv"
 CUE_COLUMNS = ("cue", "kind", "note")
@@ -46,7 +49,8 @@ _FLAT = str.maketrans(
     | {ch: " " for ch in "\u2012\u2013\u2014\u2015\u2212\u00a0\u2002\u2003\u2009\u202f"}
 )
 _WORD = re.compile(r"\w+(?:['\-]\w+)*")
-_BETWEEN_WORDS = re.compile(f"({_WORD.pattern})")  # split() keeps the words, between the gaps
+# Dashes that stand between words ("covered\u2014this"), which _FLAT turns into spaces.
+_SPACING_DASHES = "\u2012\u2013\u2014\u2015\u2212"
 _FIRST_SECOND_PERSON = frozenset(
     """i i'm i've i'd i'll me my mine myself we we're we've we'd we'll us our ours ourselves
     you you're you've you'd you'll your yours yourself yourselves let's""".split()
@@ -128,7 +132,12 @@ def opinion_cues() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
 
 
 class _CueTable:
-    """The cue lexicon arranged for matching: :func:`opinion_cues` gives the same answers."""
+    """The cue lexicon arranged for matching: :func:`opinion_cues` gives the same answers.
+
+    ``interesting`` holds every word a sentence's rules look at one by one: the first word of
+    each cue, the writer's "I", "we" and "you", and VADER's strongly emotional words; one pass
+    over a text's words with this set finds all of them at once.
+    """
 
     def __init__(self, index: dict[str, tuple[tuple[tuple[str, ...], str], ...]]) -> None:
         # (first word, second word) -> the cues of two or more words that begin so, longest first
@@ -140,20 +149,16 @@ class _CueTable:
                     self.longer.setdefault(words[:2], []).append((words, kind))
                 else:
                     self.single.setdefault(first, kind)
-
-    def find_all(self, low: tuple[str, ...]) -> dict[int, tuple[int, str]]:
-        """Word index -> (length, kind) of the longest cue starting there, for each word that starts one.
-
-        The same as :meth:`match` with ``hi = len(low)`` at every word, but it looks closely only
-        at the words that begin a one-word cue or the first two words of a longer one.
-        """
-        found = {i: (1, self.single[low[i]]) for i in _where(self.single, low)}
-        for i in _where(self.longer, pairwise(low)):
-            for words, kind in self.longer[low[i : i + 2]]:
-                if low[i : i + len(words)] == words:
-                    found[i] = len(words), kind
-                    break
-        return dict(sorted(found.items()))
+        self.heads = frozenset(self.single) | {pair[0] for pair in self.longer}
+        valence = vader_valence()
+        self.strong = frozenset(
+            w for w, v in valence.items() if abs(v) >= _VALENCE_MIN and vader_candidate(w)
+        )
+        self.interesting = self.heads | _FIRST_SECOND_PERSON | self.strong
+        # the first words of the cues that mark page furniture ("Read more", "Sign up")
+        self.boilerplate_heads = frozenset(
+            first for first, cues in index.items() if any(kind == "boilerplate" for _, kind in cues)
+        )
 
     def match(self, low: tuple[str, ...], i: int, hi: int) -> tuple[int, str] | None:
         """(length, kind) of the longest cue that starts at word ``i`` and ends before word ``hi``."""
@@ -165,61 +170,92 @@ class _CueTable:
         return None if kind is None else (1, kind)
 
 
+_TABLE: dict[str, object] = {}  # the table last built, and the lexicon it was built from
+
+
+def cue_table() -> _CueTable:
+    """The :class:`_CueTable` of :func:`opinion_cues`, built once (again only if the lexicon is reloaded)."""
+    index = opinion_cues()
+    if _TABLE.get("index") is not index:
+        _TABLE["table"] = _CueTable(index)
+        _TABLE["index"] = index
+    return _TABLE["table"]  # type: ignore[return-value]
+
+
 class _Words:
     """The words of the flattened text (or of one stretch of it), as parallel sequences.
 
-    Word ``i`` runs from ``start[i]`` to ``end[i]``; ``text[i]`` is as written (with straight
-    quotes) and ``low[i]`` in lower case. So that each rule visits only the words it cares about,
+    Word ``i`` runs from ``start[i]`` to ``end[i]`` of ``flat`` (the text with straight quotes);
+    ``low[i]`` is the word in lower case. So that each rule visits only the words it cares about,
     ``persons`` and ``strong`` list (in order) the writer's "I", "we" and "you" and the strongly
     emotional words, and ``cue_at`` maps each word that begins a lexicon cue (as if the text ran on
     past the end of its sentence) to the cue's (length, kind); ``cue_heads`` lists those words.
-    Before word ``i`` come ``lettered[i]`` words that contain a letter, ``numbered[i]`` words that
-    contain a digit, and ``alnum[i]`` letters and digits.
+    Build one with :meth:`of_document` (from the document's tokens) or :meth:`tokenise`.
     """
 
-    __slots__ = (
-        "alnum",
-        "cue_at",
-        "cue_heads",
-        "cues",
-        "end",
-        "flat",
-        "lettered",
-        "low",
-        "numbered",
-        "persons",
-        "start",
-        "strong",
-        "text",
-    )
+    __slots__ = ("cue_at", "cue_heads", "cues", "end", "flat", "low", "persons", "source", "start", "strong")
 
-    def __init__(self, flat: str, cues: _CueTable, start: int = 0, end: int | None = None) -> None:
+    def __init__(
+        self, source: str, flat: str, cues: _CueTable, start: list[int], end: list[int], low: tuple[str, ...]
+    ) -> None:
+        self.source = source  # the text as given, for tokenising a stretch afresh
         self.flat = flat
         self.cues = cues
-        # gap, word, gap, word, ..., gap; the running total of their lengths gives the offsets
-        pieces = _BETWEEN_WORDS.split(flat[start:end])
-        offsets = list(accumulate(map(len, pieces), initial=start))
-        self.text = pieces[1::2]
-        self.start = offsets[1:-1:2]
-        self.end = offsets[2::2]
-        # What depends on the word alone is worked out once for each different word.
-        vocabulary = set(self.text)
-        lower = {w: w.lower() for w in vocabulary}
-        self.low = tuple(map(lower.__getitem__, self.text))  # a tuple: a slice compares with a cue
-        self.cue_at = cues.find_all(self.low)
+        self.start = start
+        self.end = end
+        self.low = low  # a tuple: a slice compares with a cue
+        self.cue_at: dict[int, tuple[int, str]] = {}
+        self.persons: list[int] = []
+        self.strong: list[int] = []
+        heads, strong, match, n = cues.heads, cues.strong, cues.match, len(low)
+        for i in _where(cues.interesting, low):  # one pass over the words, then only the few found
+            word = low[i]
+            if word in heads and (found := match(low, i, n)):
+                self.cue_at[i] = found
+            if word in _FIRST_SECOND_PERSON:
+                self.persons.append(i)
+            if word in strong:
+                self.strong.append(i)
         self.cue_heads = list(self.cue_at)
-        self.persons = _where(_FIRST_SECOND_PERSON, self.low)
-        valence = vader_valence()
-        strong = {
-            w for w in lower.values() if abs(valence.get(w, 0.0)) >= _VALENCE_MIN and vader_candidate(w)
-        }
-        self.strong = _where(strong, self.low)
-        has_letter = {w: _has_letter(w) for w in vocabulary}
-        has_digit = {w: _DIGIT.search(w) is not None for w in vocabulary}
-        alnum = {w: len(w) if w.isalnum() else sum(ch.isalnum() for ch in w) for w in vocabulary}
-        self.lettered = list(accumulate(map(has_letter.__getitem__, self.text), initial=0))
-        self.numbered = list(accumulate(map(has_digit.__getitem__, self.text), initial=0))
-        self.alnum = list(accumulate(map(alnum.__getitem__, self.text), initial=0))
+
+    @classmethod
+    def of_document(cls, doc: ParsedText, cues: _CueTable) -> _Words:
+        """The words of a parsed document, from its tokens; a dash between words ("covered\u2014this")
+        parts them, as it does in :attr:`ParsedText.spaced`."""
+        tokens = doc.tokens
+        start, end, low = tokens.starts, tokens.ends, tokens.words
+        split = sorted(
+            {
+                k
+                for p in _positions(doc.text, _SPACING_DASHES)
+                if (k := bisect_right(start, p) - 1) >= 0 and p < end[k]
+            }
+        )
+        if split:  # part the few tokens that hold a dash, word by word as tokenise() would
+            start, end, low = start[:], end[:], low[:]
+            for k in reversed(split):
+                a, b = start[k], end[k]
+                pieces = [
+                    (a + m.start(), a + m.end()) for m in _WORD.finditer(doc.text[a:b].translate(_FLAT))
+                ]
+                start[k : k + 1] = [s for s, _ in pieces]
+                end[k : k + 1] = [e for _, e in pieces]
+                low[k : k + 1] = [doc.lowered[s:e] for s, e in pieces]
+        return cls(doc.text, doc.normalized, cues, start, end, tuple(low))
+
+    @classmethod
+    def tokenise(
+        cls, source: str, flat: str, cues: _CueTable, start: int = 0, end: int | None = None
+    ) -> _Words:
+        """The words of ``source[start:end]`` alone (offsets into ``source``), split afresh."""
+        found = list(_WORD.finditer(source[start:end].translate(_FLAT)))
+        starts = [start + m.start() for m in found]
+        ends = [start + m.end() for m in found]
+        return cls(source, flat, cues, starts, ends, tuple(m.group().lower() for m in found))
+
+    def written(self, i: int) -> str:
+        """Word ``i`` as written (with straight quotes)."""
+        return self.flat[self.start[i] : self.end[i]]
 
     def between(self, start: int, end: int) -> _Stretch:
         """The words of ``flat[start:end]``, as if that stretch were tokenised on its own."""
@@ -228,8 +264,8 @@ class _Words:
         if hi <= lo:
             return _Stretch(self, lo, lo)
         if self.start[lo] < start or self.end[hi - 1] > end:  # a word cut in two: tokenise afresh
-            words = _Words(self.flat, self.cues, start, end)
-            return _Stretch(words, 0, len(words.text))
+            words = _Words.tokenise(self.source, self.flat, self.cues, start, end)
+            return _Stretch(words, 0, len(words.low))
         return _Stretch(self, lo, hi)
 
 
@@ -246,19 +282,27 @@ class _Stretch(NamedTuple):
     hi: int
 
     def texts(self) -> list[str]:
-        return self.words.text[self.lo : self.hi]
+        """The words as written."""
+        return [self.words.written(i) for i in range(self.lo, self.hi)]
 
     def lettered(self) -> int:
         """How many of the words contain a letter."""
-        return self.words.lettered[self.hi] - self.words.lettered[self.lo]
+        return sum(map(_has_letter, self.words.low[self.lo : self.hi]))
 
     def has_number(self) -> bool:
         """Does any of the words contain a digit (as any digit in the stretch of text must)?"""
-        return self.words.numbered[self.hi] > self.words.numbered[self.lo]
+        if self.hi <= self.lo:
+            return False
+        words = self.words
+        return _DIGIT.search(words.flat, words.start[self.lo], words.end[self.hi - 1]) is not None
 
     def alnum(self) -> int:
-        """How many letters and digits the words hold (as many as the stretch of text holds)."""
-        return self.words.alnum[self.hi] - self.words.alnum[self.lo]
+        """How many letters and digits the words hold (as many as the stretch of text holds).
+
+        A word is letters, digits and "_", joined by "'" or "-": all of it but those three.
+        """
+        joined = "".join(self.words.low[self.lo : self.hi])
+        return len(joined) - joined.count("'") - joined.count("-") - joined.count("_")
 
     def pick(self, indices: list[int]) -> list[int]:
         """Those of ``indices`` (word indices, in order) that lie in this stretch."""
