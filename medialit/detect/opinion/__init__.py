@@ -24,12 +24,21 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ...schema import LoadedSpan, SentenceSpan
 from ...text import TextSpan
 from ..parsed import ParsedText, parse
-from .structure import _biography, _continued_quotes, _final_char, _Line, _line_info, _LineInfo, _structure
+from .structure import (
+    _CREDIT,
+    _biography,
+    _continued_quotes,
+    _final_char,
+    _Line,
+    _line_info,
+    _LineInfo,
+    _structure,
+)
 from .words import (
     _DETERMINERS,
     _SOURCE_KINDS,
@@ -182,14 +191,9 @@ def label_sentences(
     lines, mask, flat = page.lines, page.mask, words.flat
     line_starts = [line.start for line in lines]
     line_info = _furniture_lines(page)  # line index -> _LineInfo, for each line that may be furniture
-    # Where a rule could fire: each cue, "I"/"we"/"you", strong word, ?/!, scare quote and loaded term.
-    hits = sorted(
-        [words.start[i] for i in (*words.cue_heads, *words.persons, *words.strong)]
-        + page.marks
-        + [a for a, _ in page.scare]
-        + page.loaded_starts
-    )
-    n_hits, word_starts, word_ends = len(hits), words.start, words.end
+    hits = _hits(page, words, 0, len(words.low), 0, len(text))
+    hit_at = [at for at, _, _ in hits]
+    n_hits, word_starts, word_ends = len(hit_at), words.start, words.end
     structure: list[tuple[str, str] | None] = [None] * len(sentences)
     decisions: list[tuple[str, float, str]] = []  # (label, score, reason) from the rules alone
     bio: list[bool] = []
@@ -198,15 +202,19 @@ def label_sentences(
         li = max(0, bisect_right(line_starts, start) - 1)
         line = lines[li] if lines else _Line(start, end)
         lo, hi = bisect_right(word_ends, start), bisect_left(word_starts, end)
-        k = bisect_left(hits, start)
+        k = bisect_left(hit_at, start)
         if (
-            (k < n_hits and hits[k] < end)
+            (k < n_hits and hit_at[k] < end)
             or mask.find(1, start, end) >= 0
             or (hi > lo and (word_starts[lo] < start or word_ends[hi - 1] > end))  # a word cut in two
             or (li > 0 and lines[li - 1].end <= start and page.colon_ends[li - 1])  # after a lead-in
         ):
             stretch = words.between(start, end)
-            reading = _read(page, span, stretch, _match_cues(stretch), li)
+            if stretch.words is words:
+                found = hits[k : bisect_left(hit_at, end, k)]
+            else:  # tokenised afresh
+                found = _hits(page, stretch.words, stretch.lo, stretch.hi, start, end)
+            reading = _read(page, span, stretch, found, li)
             decisions.append(_decide(text, reading))
             bio.append(reading.bio)
             has_quote = reading.in_marks
@@ -271,23 +279,51 @@ def _page(doc: ParsedText, words: _Words, loaded: Sequence[LoadedSpan]) -> _Page
     )
 
 
+_HEAD, _PERSON, _STRONG, _MARK, _SCARE, _LOADED = range(6)  # what a hit is; see _hits()
+_Hit = tuple[int, int, Any]
+
+
+def _hits(page: _Page, words: _Words, lo: int, hi: int, start: int, end: int) -> list[_Hit]:
+    """(offset, what, where) for each place in words ``lo..hi`` (text ``start..end``) where a rule may fire.
+
+    In text order: the first word of each cue (its index), the writer's "I", "we" or "you" and
+    each strongly emotional word (their index), each question or exclamation mark (its offset),
+    each scare quote ((start, end)) and each loaded term (its start). ``what`` is ``_HEAD``,
+    ``_PERSON``, ``_STRONG``, ``_MARK``, ``_SCARE`` or ``_LOADED``.
+    """
+    found = [
+        (words.start[i], what, i)
+        for what, indices in ((_HEAD, words.cue_heads), (_PERSON, words.persons), (_STRONG, words.strong))
+        for i in _within(indices, lo, hi)
+    ]
+    found += [(at, _MARK, at) for at in _within(page.marks, start, end)]
+    found += [(a, _SCARE, (a, b)) for a, b in page.scare if start <= a < end]
+    found += [(at, _LOADED, at) for at in _within(page.loaded_starts, start, end)]
+    return sorted(found, key=itemgetter(0, 1))
+
+
 def _furniture_lines(page: _Page) -> dict[int, _LineInfo]:
-    """:func:`_line_info` of each line that may be page furniture; no other line can be.
+    """:func:`_line_info` of each line that is page furniture; no other line can be.
 
     Furniture holds a copyright sign, a picture credit (which has a colon) or a boilerplate cue.
     """
-    words, text = page.words, page.text
+    words, text, lines = page.words, page.text, page.lines
     heads = words.cues.boilerplate_heads
-    candidates = _positions(text, "\u00a9:") + [
-        words.start[i] for i in words.cue_heads if words.low[i] in heads
-    ]
-    line_starts = [line.start for line in page.lines]
+    line_starts = [line.start for line in lines]
+
+    def lines_at(positions: list[int]) -> set[int]:
+        return {li for p in positions if (li := bisect_right(line_starts, p) - 1) >= 0}
+
+    candidates = lines_at(_positions(text, "\u00a9"))
+    candidates |= lines_at([words.start[i] for i in words.cue_heads if words.low[i] in heads])
+    candidates |= {
+        li for li in lines_at(_positions(text, ":")) if _CREDIT.match(text[lines[li].start : lines[li].end])
+    }
     found = {}
-    for li in sorted({bisect_right(line_starts, p) - 1 for p in candidates}):
-        if li >= 0:
-            info = _line_info(page, page.lines[li], li)
-            if info.furniture:
-                found[li] = info
+    for li in sorted(candidates):
+        info = _line_info(page, lines[li], li)
+        if info.furniture:
+            found[li] = info
     return found
 
 
@@ -306,16 +342,21 @@ def _may_be_structure(text: str, span: TextSpan, line: _Line, stretch: _Stretch)
     return whole_line and (stretch.hi - stretch.lo <= 14 or final not in _FULL_STOPS)
 
 
-def _read(
-    page: _Page, span: TextSpan, stretch: _Stretch, cues: list[tuple[int, int, int, str]], line_index: int
-) -> _Reading:
-    """Collect one sentence's cues, split into the writer's words and quoted words."""
+def _read(page: _Page, span: TextSpan, stretch: _Stretch, hits: Sequence[_Hit], line_index: int) -> _Reading:
+    """Collect one sentence's cues, split into the writer's words and quoted words.
+
+    ``hits`` are the places in the sentence where a rule may fire (see :func:`_hits`), in order.
+    """
     text, mask, lines = page.text, page.mask, page.lines
     reading = _Reading()
     reading.quoted_share = page.quoted_share(span.start, span.end, stretch)
     if line_index > 0 and lines and lines[line_index - 1].end <= span.start:
         reading.lead_in = page.colon_ends[line_index - 1]
     reading.in_marks = _has_quote_mark(page.words.flat, span.start, span.end)
+    heads, persons, strong, marks, scare, loaded = by_kind = ([], [], [], [], [], [])
+    for _, kind, at in hits:
+        by_kind[kind].append(at)
+    cues = _match_cues(stretch, heads)
 
     def add(start: int, end: int, kind: str) -> None:
         quoted = bool(mask[start]) if start < len(mask) else False
@@ -345,24 +386,23 @@ def _read(
             add(start, end, "requirement")
         else:
             add(start, end, kind)
-    for i in stretch.pick(words.persons):
+    for i in persons:
         if not (words.low[i] == "us" and words.written(i) != "us"):
             add(words.start[i], words.end[i], "person")
-    if strong := stretch.pick(words.strong):
+    if strong:
         covered = {start for _, start, _, _ in cues}  # a word that is part of a cue counts once
         for i in strong:
             if words.start[i] not in covered:
                 add(words.start[i], words.end[i], "valence")
-    marks: set[tuple[str, bool]] = set()  # question and exclamation marks, once each for writer and quote
-    for where in _within(page.marks, span.start, span.end):
+    seen: set[tuple[str, bool]] = set()  # question and exclamation marks, once each for writer and quote
+    for where in marks:
         kind = "question" if text[where] == "?" else "exclamation"
-        if (kind, bool(mask[where])) not in marks:
-            marks.add((kind, bool(mask[where])))
+        if (kind, bool(mask[where])) not in seen:
+            seen.add((kind, bool(mask[where])))
             add(where, where + 1, kind)
-    for a, b in page.scare:
-        if span.start <= a < span.end:
-            add(a, b, "scare")
-    for start in _within(page.loaded_starts, span.start, span.end):
+    for a, b in scare:
+        add(a, b, "scare")
+    for start in loaded:
         add(start, start + 1, "loaded")
     if reading.attribution or reading.quoted_share > 0 or reading.lead_in:  # read only for a source
         reading.has_number = stretch.has_number()

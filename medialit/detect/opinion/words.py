@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Hashable, Iterable
 from functools import lru_cache
-from itertools import compress, count
+from itertools import compress, count, filterfalse
 from typing import TYPE_CHECKING, NamedTuple
 
 from ...errors import DataFileError
@@ -150,6 +150,9 @@ class _CueTable:
                 else:
                     self.single.setdefault(first, kind)
         self.heads = frozenset(self.single) | {pair[0] for pair in self.longer}
+        self.seconds: dict[str, set[str]] = {}  # first word -> the second words of its longer cues
+        for first, second in self.longer:
+            self.seconds.setdefault(first, set()).add(second)
         valence = vader_valence()
         self.strong = frozenset(
             w for w, v in valence.items() if abs(v) >= _VALENCE_MIN and vader_candidate(w)
@@ -207,11 +210,16 @@ class _Words:
         self.cue_at: dict[int, tuple[int, str]] = {}
         self.persons: list[int] = []
         self.strong: list[int] = []
-        heads, strong, match, n = cues.heads, cues.strong, cues.match, len(low)
+        heads, seconds, single, strong = cues.heads, cues.seconds, cues.single, cues.strong
+        last = len(low) - 1
         for i in _where(cues.interesting, low):  # one pass over the words, then only the few found
             word = low[i]
-            if word in heads and (found := match(low, i, n)):
-                self.cue_at[i] = found
+            if word in heads:
+                if i < last and low[i + 1] in seconds.get(word, ()):  # may begin a longer cue
+                    if found := cues.match(low, i, last + 1):
+                        self.cue_at[i] = found
+                elif word in single:
+                    self.cue_at[i] = 1, single[word]
             if word in _FIRST_SECOND_PERSON:
                 self.persons.append(i)
             if word in strong:
@@ -287,7 +295,8 @@ class _Stretch(NamedTuple):
 
     def lettered(self) -> int:
         """How many of the words contain a letter."""
-        return sum(map(_has_letter, self.words.low[self.lo : self.hi]))
+        low = self.words.low[self.lo : self.hi]
+        return len(low) - sum(not _has_letter(w) for w in filterfalse(str.isalpha, low))
 
     def has_number(self) -> bool:
         """Does any of the words contain a digit (as any digit in the stretch of text must)?"""
@@ -309,12 +318,15 @@ class _Stretch(NamedTuple):
         return _within(indices, self.lo, self.hi)
 
 
-def _match_cues(stretch: _Stretch) -> list[tuple[int, int, int, str]]:
-    """(first word index, start, end, kind) for each lexicon cue, longest match first, left to right."""
+def _match_cues(stretch: _Stretch, heads: list[int] | None = None) -> list[tuple[int, int, int, str]]:
+    """(first word index, start, end, kind) for each lexicon cue, longest match first, left to right.
+
+    ``heads`` are the stretch's words that begin a cue (``words.cue_heads`` in the stretch), if known.
+    """
     words = stretch.words
     found = []
     i = stretch.lo  # words before i are taken by an earlier cue
-    for head in stretch.pick(words.cue_heads):
+    for head in stretch.pick(words.cue_heads) if heads is None else heads:
         if head < i:
             continue
         n, kind = words.cue_at[head]
