@@ -195,35 +195,36 @@ def label_sentences(
     hit_at = [at for at, _, _ in hits]
     n_hits, word_starts, word_ends = len(hit_at), words.start, words.end
     structure: list[tuple[str, str] | None] = [None] * len(sentences)
-    decisions: list[tuple[str, float, str]] = []  # (label, score, reason) from the rules alone
+    decisions: list[tuple[str, float, str]] = []  # (label, score in [0, 1], reason) from the rules alone
     bio: list[bool] = []
     for n, span in enumerate(sentences):
         start, end = span.start, span.end
         li = max(0, bisect_right(line_starts, start) - 1)
         line = lines[li] if lines else _Line(start, end)
         lo, hi = bisect_right(word_ends, start), bisect_left(word_starts, end)
+        cut = hi > lo and (word_starts[lo] < start or word_ends[hi - 1] > end)  # a word cut in two
+        stretch = words.between(start, end) if cut else _Stretch(words, lo, max(lo, hi))
         k = bisect_left(hit_at, start)
         if (
             (k < n_hits and hit_at[k] < end)
+            or cut
             or mask.find(1, start, end) >= 0
-            or (hi > lo and (word_starts[lo] < start or word_ends[hi - 1] > end))  # a word cut in two
             or (li > 0 and lines[li - 1].end <= start and page.colon_ends[li - 1])  # after a lead-in
         ):
-            stretch = words.between(start, end)
-            if stretch.words is words:
-                found = hits[k : bisect_left(hit_at, end, k)]
-            else:  # tokenised afresh
+            if cut:  # tokenised afresh
                 found = _hits(page, stretch.words, stretch.lo, stretch.hi, start, end)
+            else:
+                found = hits[k : bisect_left(hit_at, end, k)]
             reading = _read(page, span, stretch, found, li)
-            decisions.append(_decide(text, reading))
+            label, score, reason = _decide(text, reading)
+            decisions.append((label, round(min(1.0, max(0.0, score)), 3), reason))
             bio.append(reading.bio)
             has_quote = reading.in_marks
         else:  # no cue, no quotation, no source: what the rules say of any such sentence
-            stretch = _Stretch(words, lo, max(lo, hi))
             decisions.append(_PLAIN)
             bio.append(False)
             has_quote = None
-        if li == 0 or li in line_info or _may_be_structure(text, span, line, stretch):
+        if li == 0 or li in line_info or (end >= line.end and _may_be_structure(text, span, line, stretch)):
             if li not in line_info:
                 line_info[li] = _line_info(page, line, li)
             if has_quote is None:
@@ -237,17 +238,7 @@ def label_sentences(
     for span, (label, score, reason), found in zip(sentences, decisions, structure, strict=True):
         if found is not None:
             label, reason = found
-        out.append(
-            SentenceSpan(
-                span.start,
-                span.end,
-                text[span.start : span.end],
-                label,
-                reason,
-                (),
-                round(min(1.0, max(0.0, score)), 3),
-            )
-        )
+        out.append(SentenceSpan(span.start, span.end, text[span.start : span.end], label, reason, (), score))
     return out
 
 
@@ -328,13 +319,11 @@ def _furniture_lines(page: _Page) -> dict[int, _LineInfo]:
 
 
 def _may_be_structure(text: str, span: TextSpan, line: _Line, stretch: _Stretch) -> bool:
-    """Could :func:`_structure` find a byline, lead-in or heading here (outside the first line)?
+    """Could :func:`_structure` find a byline, lead-in or heading in a sentence that ends its line?
 
     Each of those is a whole line, or ends its line with a colon; a byline has at most 14 words
     and a heading ends without a full stop.
     """
-    if span.end < line.end:
-        return False
     final = _final_char(text[span.start : span.end])
     if final == ":":
         return True
@@ -519,4 +508,6 @@ def _reason_fact(text: str, r: _Reading, attributed: bool) -> str:
 
 
 # What the rules decide for a sentence in which they find nothing (see label_sentences).
-_PLAIN = _decide("", _Reading())
+_PLAIN = (lambda label, score, reason: (label, round(min(1.0, max(0.0, score)), 3), reason))(
+    *_decide("", _Reading())
+)

@@ -158,7 +158,7 @@ def _structure(
     ):
         return "headline", "The first line, set apart like a title: the headline."
     if whole_line and info.index > 0 and n_words <= 10 and final not in {".", ":", ",", ";", "!"}:
-        if _title_like(sentence) or sentence.isupper():
+        if _title_words(stretch.texts()) or sentence.isupper():  # the stretch: the sentence's words
             return "headline", "A short title-like line standing on its own: a section heading."
     return None
 

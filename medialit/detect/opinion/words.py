@@ -131,12 +131,15 @@ def opinion_cues() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
 # --- words, found once -------------------------------------------------------------------------------
 
 
+_SINGLE, _LONGER, _PERSON, _STRONG = 1, 2, 4, 8  # the roles a word can have, see _CueTable.roles
+
+
 class _CueTable:
     """The cue lexicon arranged for matching: :func:`opinion_cues` gives the same answers.
 
-    ``interesting`` holds every word a sentence's rules look at one by one: the first word of
-    each cue, the writer's "I", "we" and "you", and VADER's strongly emotional words; one pass
-    over a text's words with this set finds all of them at once.
+    ``roles`` holds every word a sentence's rules look at one by one: the first word of each cue,
+    the writer's "I", "we" and "you", and VADER's strongly emotional words; one pass over a
+    text's words with it finds all of them at once.
     """
 
     def __init__(self, index: dict[str, tuple[tuple[tuple[str, ...], str], ...]]) -> None:
@@ -157,7 +160,16 @@ class _CueTable:
         self.strong = frozenset(
             w for w, v in valence.items() if abs(v) >= _VALENCE_MIN and vader_candidate(w)
         )
-        self.interesting = self.heads | _FIRST_SECOND_PERSON | self.strong
+        # word -> what it may be (_SINGLE | _LONGER | _PERSON | _STRONG), for each word a rule looks at
+        self.roles: dict[str, int] = {}
+        for words, role in (
+            (self.single, _SINGLE),
+            (self.seconds, _LONGER),
+            (_FIRST_SECOND_PERSON, _PERSON),
+            (self.strong, _STRONG),
+        ):
+            for word in words:
+                self.roles[word] = self.roles.get(word, 0) | role
         # the first words of the cues that mark page furniture ("Read more", "Sign up")
         self.boilerplate_heads = frozenset(
             first for first, cues in index.items() if any(kind == "boilerplate" for _, kind in cues)
@@ -210,19 +222,22 @@ class _Words:
         self.cue_at: dict[int, tuple[int, str]] = {}
         self.persons: list[int] = []
         self.strong: list[int] = []
-        heads, seconds, single, strong = cues.heads, cues.seconds, cues.single, cues.strong
+        roles, seconds, single = cues.roles, cues.seconds, cues.single
         last = len(low) - 1
-        for i in _where(cues.interesting, low):  # one pass over the words, then only the few found
+        for i in _where(roles, low):  # one pass over the words, then only the few found
             word = low[i]
-            if word in heads:
-                if i < last and low[i + 1] in seconds.get(word, ()):  # may begin a longer cue
+            role = roles[word]
+            if role & _LONGER:
+                if i < last and low[i + 1] in seconds[word]:  # may begin a longer cue
                     if found := cues.match(low, i, last + 1):
                         self.cue_at[i] = found
-                elif word in single:
+                elif role & _SINGLE:
                     self.cue_at[i] = 1, single[word]
-            if word in _FIRST_SECOND_PERSON:
+            elif role & _SINGLE:
+                self.cue_at[i] = 1, single[word]
+            if role & _PERSON:
                 self.persons.append(i)
-            if word in strong:
+            if role & _STRONG:
                 self.strong.append(i)
         self.cue_heads = list(self.cue_at)
 
@@ -240,15 +255,21 @@ class _Words:
             }
         )
         if split:  # part the few tokens that hold a dash, word by word as tokenise() would
-            start, end, low = start[:], end[:], low[:]
-            for k in reversed(split):
-                a, b = start[k], end[k]
-                pieces = [
-                    (a + m.start(), a + m.end()) for m in _WORD.finditer(doc.text[a:b].translate(_FLAT))
-                ]
-                start[k : k + 1] = [s for s, _ in pieces]
-                end[k : k + 1] = [e for _, e in pieces]
-                low[k : k + 1] = [doc.lowered[s:e] for s, e in pieces]
+            starts: list[int] = []
+            ends: list[int] = []
+            lows: list[str] = []
+            done = 0  # tokens before this one are copied
+            for k in split:
+                starts += start[done:k]
+                ends += end[done:k]
+                lows += low[done:k]
+                a = start[k]
+                for m in _WORD.finditer(doc.text[a : end[k]].translate(_FLAT)):
+                    starts.append(a + m.start())
+                    ends.append(a + m.end())
+                    lows.append(doc.lowered[a + m.start() : a + m.end()])
+                done = k + 1
+            start, end, low = starts + start[done:], ends + end[done:], lows + low[done:]
         return cls(doc.text, doc.normalized, cues, start, end, tuple(low))
 
     @classmethod
