@@ -338,26 +338,27 @@ def _read(page: _Page, span: TextSpan, stretch: _Stretch, hits: Sequence[_Hit], 
     """
     text, mask, lines = page.text, page.mask, page.lines
     reading = _Reading()
-    reading.quoted_share = page.quoted_share(span.start, span.end, stretch)
+    if mask.find(1, span.start, span.end) >= 0:
+        reading.quoted_share = page.quoted_share(span.start, span.end, stretch)
     if line_index > 0 and lines and lines[line_index - 1].end <= span.start:
         reading.lead_in = page.colon_ends[line_index - 1]
     reading.in_marks = _has_quote_mark(page.words.flat, span.start, span.end)
     heads, persons, strong, marks, scare, loaded = by_kind = ([], [], [], [], [], [])
     for _, kind, at in hits:
         by_kind[kind].append(at)
-    cues = _match_cues(stretch, heads)
+    cues = _match_cues(stretch, heads) if heads else []
+    writer, quoted_cues, attribution = reading.writer, reading.quoted, reading.attribution
 
     def add(start: int, end: int, kind: str) -> None:
-        quoted = bool(mask[start]) if start < len(mask) else False
-        cue = _Cue(start, end, kind, quoted)
+        quoted = mask[start] == 1
         if kind in _SOURCE_KINDS:
             if not quoted:
-                reading.attribution.append(cue)
+                attribution.append(_Cue(start, end, kind, quoted))
         elif kind == "person" and quoted:
-            if not any(c.kind == "speaker" for c in reading.quoted):
-                reading.quoted.append(_Cue(start, end, "speaker", True))
+            if not any(c.kind == "speaker" for c in quoted_cues):
+                quoted_cues.append(_Cue(start, end, "speaker", True))
         elif kind in _OPINION_KINDS:
-            (reading.quoted if quoted else reading.writer).append(cue)
+            (quoted_cues if quoted else writer).append(_Cue(start, end, kind, quoted))
 
     words = stretch.words
     for first, start, end, kind in cues:
@@ -393,7 +394,10 @@ def _read(page: _Page, span: TextSpan, stretch: _Stretch, hits: Sequence[_Hit], 
         add(a, b, "scare")
     for start in loaded:
         add(start, start + 1, "loaded")
-    if reading.attribution or reading.quoted_share > 0 or reading.lead_in:  # read only for a source
+    # A figure counts against quoted opinion: it is looked for only where there is some to count against.
+    if (reading.attribution or reading.quoted_share > 0 or reading.lead_in) and (
+        quoted_cues or reading.quoted_share >= 0.5 or any(c.kind == "stance-verb" for c in attribution)
+    ):
         reading.has_number = stretch.has_number()
     return reading
 
@@ -434,6 +438,8 @@ def _cue_list(text: str, cues: list[_Cue], limit: int = 3) -> list[str]:
     """ "'clearly' (certainty marker) and 'crucial' (evaluative word)", strongest first."""
     if not cues:
         return []
+    if len(cues) == 1:  # the usual case
+        return ["1 loaded term" if cues[0].kind == "loaded" else _cue_words(text, cues[0])]
     seen: set[str] = set()
     taken: set[int] = set()
     taken_kinds: set[str] = set()
@@ -448,16 +454,22 @@ def _cue_list(text: str, cues: list[_Cue], limit: int = 3) -> list[str]:
         taken.add(cue.start)
         if cue.kind in ("person", "speaker", "valence"):
             taken_kinds.add(cue.kind)  # one example is enough
-        if cue.kind in ("question", "exclamation"):
-            part = f"a {_name(cue.kind)}" if cue.kind == "question" else "an exclamation mark"
-        else:
-            part = f"'{' '.join(text[cue.start : cue.end].split())}' ({_name(cue.kind)})"
+        part = _cue_words(text, cue)
         if part not in seen:
             seen.add(part)
             parts.append(part)
     if n_loaded:
         parts.append(f"{n_loaded} loaded term{'s' if n_loaded > 1 else ''}")
     return parts[:limit]
+
+
+def _cue_words(text: str, cue: _Cue) -> str:
+    """How a reason shows one cue: "'clearly' (certainty marker)", "a rhetorical question"."""
+    if cue.kind == "question":
+        return f"a {_name(cue.kind)}"
+    if cue.kind == "exclamation":
+        return "an exclamation mark"
+    return f"'{' '.join(text[cue.start : cue.end].split())}' ({_name(cue.kind)})"
 
 
 def _join(parts: list[str]) -> str:

@@ -99,8 +99,8 @@ class _LineInfo(NamedTuple):
     """What a whole line looks like: furniture lines are judged as a whole."""
 
     index: int
-    words: int
-    title_like: bool  # worked out for the first line only, the one that can be a headline
+    words: int | None  # words with a letter; counted only for the first line, the one that can be a headline
+    title_like: bool  # worked out for the first line only
     final: str
     furniture: bool  # a short line with a boilerplate cue, a copyright sign or a picture credit
     has_quote: bool
@@ -116,12 +116,16 @@ _CREDIT = re.compile(
 def _line_info(page: _Page, line: _Line, index: int) -> _LineInfo:
     body = page.text[line.start : line.end]
     stretch = page.words.between(line.start, line.end)
-    words = stretch.lettered()
     has_quote = _has_quote_mark(page.words.flat, line.start, line.end)
+    words = stretch.lettered() if index == 0 else None
     furniture = (
         "\u00a9" in body
         or bool(_CREDIT.match(body))
-        or (words <= 25 and not has_quote and any(kind == "boilerplate" for *_, kind in _match_cues(stretch)))
+        or (
+            not has_quote
+            and any(kind == "boilerplate" for *_, kind in _match_cues(stretch))
+            and (stretch.lettered() if words is None else words) <= 25
+        )
     )
     title_like = index == 0 and words <= 30 and _title_words(stretch.texts())
     return _LineInfo(index, words, title_like, _final_char(body), furniture, has_quote)
@@ -136,7 +140,6 @@ def _structure(
     """
     sentence = text[span.start : span.end]
     whole_line = span.start <= line.start and span.end >= line.end
-    n_words = stretch.lettered()
     final = _final_char(sentence)
     if info.furniture:
         return (
@@ -145,11 +148,12 @@ def _structure(
         )
     if (
         whole_line
+        and stretch.hi - stretch.lo <= 14  # as _is_byline asks: the words are counted before they are made
         and _is_byline(sentence, stretch.texts())
         and (info.index > 0 or _BY.match(sentence) or _DATE.search(sentence))
     ):
         return "other", "A byline: who wrote the piece and when, not part of the story."
-    if span.end >= line.end and final == ":" and n_words <= 8 and not has_quote:
+    if span.end >= line.end and final == ":" and not has_quote and stretch.lettered() <= 8:
         return "other", "A lead-in ending in a colon: it hands over to the quotation that follows."
     if (
         info.index == 0
@@ -157,7 +161,7 @@ def _structure(
         and (info.final not in {".", "!", ":", ",", ";"} or info.title_like)
     ):
         return "headline", "The first line, set apart like a title: the headline."
-    if whole_line and info.index > 0 and n_words <= 10 and final not in {".", ":", ",", ";", "!"}:
+    if whole_line and info.index > 0 and final not in {".", ":", ",", ";", "!"} and stretch.lettered() <= 10:
         if _title_words(stretch.texts()) or sentence.isupper():  # the stretch: the sentence's words
             return "headline", "A short title-like line standing on its own: a section heading."
     return None

@@ -255,21 +255,17 @@ class _Words:
             }
         )
         if split:  # part the few tokens that hold a dash, word by word as tokenise() would
-            starts: list[int] = []
-            ends: list[int] = []
-            lows: list[str] = []
-            done = 0  # tokens before this one are copied
-            for k in split:
-                starts += start[done:k]
-                ends += end[done:k]
-                lows += low[done:k]
+            starts, ends, lows = start[: split[0]], end[: split[0]], low[: split[0]]
+            for k, after in zip(split, [*split[1:], len(start)], strict=True):
                 a = start[k]
                 for m in _WORD.finditer(doc.text[a : end[k]].translate(_FLAT)):
                     starts.append(a + m.start())
                     ends.append(a + m.end())
                     lows.append(doc.lowered[a + m.start() : a + m.end()])
-                done = k + 1
-            start, end, low = starts + start[done:], ends + end[done:], lows + low[done:]
+                starts += start[k + 1 : after]  # the tokens up to the next one to part
+                ends += end[k + 1 : after]
+                lows += low[k + 1 : after]
+            start, end, low = starts, ends, lows
         return cls(doc.text, doc.normalized, cues, start, end, tuple(low))
 
     @classmethod
