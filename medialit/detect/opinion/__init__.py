@@ -23,6 +23,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -125,8 +126,8 @@ class _Reading:
     bio: bool = False  # reads like a line of an author biography
 
     def weight(self, cues: list[_Cue]) -> float:
-        if not cues:
-            return 0.0
+        if len(cues) < 2:
+            return _WEIGHTS.get(cues[0].kind, 0.0) if cues else 0.0
         total = 0.0
         counts: dict[str, int] = {}
         for cue in cues:
@@ -157,16 +158,20 @@ class _Page:
         """The share of the letters and digits in ``start..end`` (words ``stretch``) that are quoted."""
         if self.mask.find(1, start, end) < 0:
             return 0.0
-        k = bisect_right(self.quoted, start, key=itemgetter(1))  # the first run ending after start
         letters = stretch.alnum()
         if not letters:
             return 0.0
+        k = bisect_right(self.quoted_ends, start)  # the first run ending after start
         inside = 0
         while k < len(self.quoted) and self.quoted[k][0] < end:
             a, b = self.quoted[k]
             inside += self.words.between(max(a, start), min(b, end)).alnum()
             k += 1
         return inside / letters
+
+    @cached_property
+    def quoted_ends(self) -> list[int]:
+        return [b for _, b in self.quoted]
 
 
 def label_sentences(
@@ -203,7 +208,6 @@ def label_sentences(
         line = lines[li] if lines else _Line(start, end)
         lo, hi = bisect_right(word_ends, start), bisect_left(word_starts, end)
         cut = hi > lo and (word_starts[lo] < start or word_ends[hi - 1] > end)  # a word cut in two
-        stretch = words.between(start, end) if cut else _Stretch(words, lo, max(lo, hi))
         k = bisect_left(hit_at, start)
         if (
             (k < n_hits and hit_at[k] < end)
@@ -212,8 +216,10 @@ def label_sentences(
             or (li > 0 and lines[li - 1].end <= start and page.colon_ends[li - 1])  # after a lead-in
         ):
             if cut:  # tokenised afresh
+                stretch = words.between(start, end)
                 found = _hits(page, stretch.words, stretch.lo, stretch.hi, start, end)
             else:
+                stretch = _Stretch(words, lo, max(lo, hi))
                 found = hits[k : bisect_left(hit_at, end, k)]
             reading = _read(page, span, stretch, found, li)
             label, score, reason = _decide(text, reading)
@@ -224,6 +230,8 @@ def label_sentences(
             decisions.append(_PLAIN)
             bio.append(False)
             has_quote = None
+            if li == 0 or li in line_info or end >= line.end:
+                stretch = _Stretch(words, lo, max(lo, hi))
         if li == 0 or li in line_info or (end >= line.end and _may_be_structure(text, span, line, stretch)):
             if li not in line_info:
                 line_info[li] = _line_info(page, line, li)
@@ -406,7 +414,7 @@ def _decide(text: str, r: _Reading) -> tuple[str, float, str]:
     """Label, opinion score and reason for a sentence of the story."""
     writer = r.weight(r.writer)
     quoted = r.weight(r.quoted)
-    stance = [c for c in r.attribution if c.kind == "stance-verb"]
+    stance = [c for c in r.attribution if c.kind == "stance-verb"] if r.attribution else []
     mostly_quoted = r.quoted_share >= 0.5
     attributed = bool(r.attribution) or r.quoted_share > 0 or r.lead_in
     quoted_total = (
