@@ -92,7 +92,9 @@ _EXTRA_NAMES = {
 # "it is wrong", "was reasonable": an evaluative word after these is a verdict, stronger than the word alone.
 _COPULAS = frozenset("is are was were be been being seems seem seemed looks remains".split())
 # Obligation cues that usually report a requirement rather than the writer's demand ("has to restate").
-_REQUIREMENTS = frozenset({("has", "to"), ("have", "to"), ("had", "to"), ("having", "to")})
+_REQUIREMENTS = frozenset(
+    {("has", "to"), ("have", "to"), ("had", "to"), ("having", "to")}
+)  # tuples, as low is
 
 _WRITER_THRESHOLD = 1.0  # writer-opinion when the writer's own cues reach this
 _WRITER_THRESHOLD_ATTRIBUTED = 1.6  # ...higher when the sentence also credits a source
@@ -119,6 +121,7 @@ class _Reading:
     writer: list[_Cue] = field(default_factory=list)  # opinion cues in the writer's own words
     quoted: list[_Cue] = field(default_factory=list)  # opinion cues inside quotations
     attribution: list[_Cue] = field(default_factory=list)  # attribution and stance verbs outside quotes
+    stance: list[_Cue] = field(default_factory=list)  # the stance verbs among them
     quoted_share: float = 0.0
     lead_in: bool = False  # the line before ends in a colon
     has_number: bool = False
@@ -344,67 +347,79 @@ def _read(page: _Page, span: TextSpan, stretch: _Stretch, hits: Sequence[_Hit], 
 
     ``hits`` are the places in the sentence where a rule may fire (see :func:`_hits`), in order.
     """
+    start, end = span.start, span.end
     text, mask, lines = page.text, page.mask, page.lines
     reading = _Reading()
-    if mask.find(1, span.start, span.end) >= 0:
-        reading.quoted_share = page.quoted_share(span.start, span.end, stretch)
-    if line_index > 0 and lines and lines[line_index - 1].end <= span.start:
+    if mask.find(1, start, end) >= 0:
+        reading.quoted_share = page.quoted_share(start, end, stretch)
+    if line_index > 0 and lines and lines[line_index - 1].end <= start:
         reading.lead_in = page.colon_ends[line_index - 1]
-    reading.in_marks = _has_quote_mark(page.words.flat, span.start, span.end)
+    reading.in_marks = _has_quote_mark(page.words.flat, start, end)
     heads, persons, strong, marks, scare, loaded = by_kind = ([], [], [], [], [], [])
-    for _, kind, at in hits:
-        by_kind[kind].append(at)
+    for _, what, at in hits:
+        by_kind[what].append(at)
+
+    words, low = stretch.words, stretch.words.low
+    found: list[tuple[int, int, str]] = []  # (start, end, kind) of each cue, in the order the rules meet them
     cues = _match_cues(stretch, heads) if heads else []
-    writer, quoted_cues, attribution = reading.writer, reading.quoted, reading.attribution
-
-    def add(start: int, end: int, kind: str) -> None:
-        quoted = mask[start] == 1
-        if kind in _SOURCE_KINDS:
-            if not quoted:
-                attribution.append(_Cue(start, end, kind, quoted))
-        elif kind == "person" and quoted:
-            if not any(c.kind == "speaker" for c in quoted_cues):
-                quoted_cues.append(_Cue(start, end, "speaker", True))
-        elif kind in _OPINION_KINDS:
-            (quoted_cues if quoted else writer).append(_Cue(start, end, kind, quoted))
-
-    words = stretch.words
-    for first, start, end, kind in cues:
+    for first, a, b, kind in cues:
         if kind == "bio":
             reading.bio = not reading.in_marks  # a biography quotes no one
-        elif kind in _SOURCE_KINDS and first > stretch.lo and words.low[first - 1] in _DETERMINERS:
+        elif kind in _SOURCE_KINDS and first > stretch.lo and low[first - 1] in _DETERMINERS:
             continue  # "these reports", "his claims": a noun, not someone speaking
-        elif kind == "evaluative" and first > stretch.lo and words.low[first - 1] in _COPULAS:
-            add(start, end, "verdict")
+        elif kind == "evaluative" and first > stretch.lo and low[first - 1] in _COPULAS:
+            found.append((a, b, "verdict"))
         elif (
             kind == "obligation"
-            and tuple(words.low[first : first + 2]) in _REQUIREMENTS
+            and low[first : first + 2] in _REQUIREMENTS
             and first + 3 < stretch.hi  # "has to restate its results"; "it has to end." is a demand
         ):
-            add(start, end, "requirement")
+            found.append((a, b, "requirement"))
         else:
-            add(start, end, kind)
+            found.append((a, b, kind))
     for i in persons:
-        if not (words.low[i] == "us" and words.written(i) != "us"):
-            add(words.start[i], words.end[i], "person")
+        if not (low[i] == "us" and words.written(i) != "us"):
+            found.append((words.start[i], words.end[i], "person"))
     if strong:
-        covered = {start for _, start, _, _ in cues}  # a word that is part of a cue counts once
+        covered = {a for _, a, _, _ in cues}  # a word that is part of a cue counts once
         for i in strong:
             if words.start[i] not in covered:
-                add(words.start[i], words.end[i], "valence")
+                found.append((words.start[i], words.end[i], "valence"))
     seen: set[tuple[str, bool]] = set()  # question and exclamation marks, once each for writer and quote
     for where in marks:
         kind = "question" if text[where] == "?" else "exclamation"
-        if (kind, bool(mask[where])) not in seen:
-            seen.add((kind, bool(mask[where])))
-            add(where, where + 1, kind)
+        if (kind, mask[where] == 1) not in seen:
+            seen.add((kind, mask[where] == 1))
+            found.append((where, where + 1, kind))
     for a, b in scare:
-        add(a, b, "scare")
-    for start in loaded:
-        add(start, start + 1, "loaded")
+        found.append((a, b, "scare"))
+    for a in loaded:
+        found.append((a, a + 1, "loaded"))
+
+    # Whose words: sources outside quotation marks, opinion cues the writer's or the quoted speaker's.
+    writer, quoted_cues, attribution, stance = (
+        reading.writer,
+        reading.quoted,
+        reading.attribution,
+        reading.stance,
+    )
+    speaker = False  # "I" or "we" inside a quotation counts once
+    for a, b, kind in found:
+        quoted = mask[a] == 1
+        if kind in _SOURCE_KINDS:
+            if not quoted:
+                attribution.append(_Cue(a, b, kind, False))
+                if kind == "stance-verb":
+                    stance.append(attribution[-1])
+        elif kind == "person" and quoted:
+            if not speaker:
+                quoted_cues.append(_Cue(a, b, "speaker", True))
+                speaker = True
+        elif kind in _OPINION_KINDS:
+            (quoted_cues if quoted else writer).append(_Cue(a, b, kind, quoted))
     # A figure counts against quoted opinion: it is looked for only where there is some to count against.
-    if (reading.attribution or reading.quoted_share > 0 or reading.lead_in) and (
-        quoted_cues or reading.quoted_share >= 0.5 or any(c.kind == "stance-verb" for c in attribution)
+    if (attribution or reading.quoted_share > 0 or reading.lead_in) and (
+        quoted_cues or stance or reading.quoted_share >= 0.5
     ):
         reading.has_number = stretch.has_number()
     return reading
@@ -414,7 +429,7 @@ def _decide(text: str, r: _Reading) -> tuple[str, float, str]:
     """Label, opinion score and reason for a sentence of the story."""
     writer = r.weight(r.writer)
     quoted = r.weight(r.quoted)
-    stance = [c for c in r.attribution if c.kind == "stance-verb"] if r.attribution else []
+    stance = r.stance
     mostly_quoted = r.quoted_share >= 0.5
     attributed = bool(r.attribution) or r.quoted_share > 0 or r.lead_in
     quoted_total = (
