@@ -131,15 +131,15 @@ def opinion_cues() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
 # --- words, found once -------------------------------------------------------------------------------
 
 
-_SINGLE, _LONGER, _PERSON, _STRONG = 1, 2, 4, 8  # the roles a word can have, see _CueTable.roles
+_SINGLE, _ANCHOR, _PERSON, _STRONG = 1, 2, 4, 8  # the roles a word can have, see _CueTable.roles
 
 
 class _CueTable:
     """The cue lexicon arranged for matching: :func:`opinion_cues` gives the same answers.
 
-    ``roles`` holds every word a sentence's rules look at one by one: the first word of each cue,
-    the writer's "I", "we" and "you", and VADER's strongly emotional words; one pass over a
-    text's words with it finds all of them at once.
+    ``roles`` holds every word a sentence's rules look at one by one: each one-word cue, the
+    longest word of each longer cue, the writer's "I", "we" and "you", and VADER's strongly
+    emotional words; one pass over a text's words with it finds all of them at once.
     """
 
     def __init__(self, index: dict[str, tuple[tuple[tuple[str, ...], str], ...]]) -> None:
@@ -153,18 +153,22 @@ class _CueTable:
                 else:
                     self.single.setdefault(first, kind)
         self.heads = frozenset(self.single) | {pair[0] for pair in self.longer}
-        self.seconds: dict[str, set[str]] = {}  # first word -> the second words of its longer cues
-        for first, second in self.longer:
-            self.seconds.setdefault(first, set()).add(second)
+        # A longer cue is looked for at its longest word, which is rarer than "the" or "in" that
+        # begin many: word -> (how far into the cue it stands, the cue's words), for each such cue.
+        self.anchors: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for cues in self.longer.values():
+            for words, _ in cues:
+                anchor = max(words, key=len)
+                self.anchors.setdefault(anchor, []).append((words.index(anchor), words))
         valence = vader_valence()
         self.strong = frozenset(
             w for w, v in valence.items() if abs(v) >= _VALENCE_MIN and vader_candidate(w)
         )
-        # word -> what it may be (_SINGLE | _LONGER | _PERSON | _STRONG), for each word a rule looks at
+        # word -> what it may be (_SINGLE | _ANCHOR | _PERSON | _STRONG), for each word a rule looks at
         self.roles: dict[str, int] = {}
         for words, role in (
             (self.single, _SINGLE),
-            (self.seconds, _LONGER),
+            (self.anchors, _ANCHOR),
             (_FIRST_SECOND_PERSON, _PERSON),
             (self.strong, _STRONG),
         ):
@@ -222,24 +226,25 @@ class _Words:
         self.cue_at: dict[int, tuple[int, str]] = {}
         self.persons: list[int] = []
         self.strong: list[int] = []
-        roles, seconds, single = cues.roles, cues.seconds, cues.single
-        last = len(low) - 1
+        roles, anchors, single = cues.roles, cues.anchors, cues.single
+        longer: set[int] = set()  # words that begin a cue of two or more words
         for i in _where(roles, low):  # one pass over the words, then only the few found
             word = low[i]
             role = roles[word]
-            if role & _LONGER:
-                if i < last and low[i + 1] in seconds[word]:  # may begin a longer cue
-                    if found := cues.match(low, i, last + 1):
-                        self.cue_at[i] = found
-                elif role & _SINGLE:
-                    self.cue_at[i] = 1, single[word]
-            elif role & _SINGLE:
+            if role & _SINGLE:
                 self.cue_at[i] = 1, single[word]
+            if role & _ANCHOR:
+                for offset, words in anchors[word]:
+                    head = i - offset
+                    if head >= 0 and low[head : head + len(words)] == words:
+                        longer.add(head)
             if role & _PERSON:
                 self.persons.append(i)
             if role & _STRONG:
                 self.strong.append(i)
-        self.cue_heads = list(self.cue_at)
+        for head in longer:  # the longest cue that begins there
+            self.cue_at[head] = cues.match(low, head, len(low))  # type: ignore[assignment]
+        self.cue_heads = sorted(self.cue_at)
 
     @classmethod
     def of_document(cls, doc: ParsedText, cues: _CueTable) -> _Words:
