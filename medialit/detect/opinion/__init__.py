@@ -198,7 +198,7 @@ def label_sentences(
     page = _page(doc, words, loaded)
     lines, mask, flat = page.lines, page.mask, words.flat
     line_starts = [line.start for line in lines]
-    line_info = _furniture_lines(page)  # line index -> _LineInfo, for each line that may be furniture
+    line_info = _furniture_lines(page)  # line index -> _LineInfo, for the furniture lines and the first
     hits = _hits(page, words, 0, len(words.low), 0, len(text))
     hit_at = [at for at, _, _ in hits]
     n_hits, word_starts, word_ends = len(hit_at), words.start, words.end
@@ -236,11 +236,11 @@ def label_sentences(
             if li == 0 or li in line_info or end >= line.end:
                 stretch = _Stretch(words, lo, max(lo, hi))
         if li == 0 or li in line_info or (end >= line.end and _may_be_structure(text, span, line, stretch)):
-            if li not in line_info:
-                line_info[li] = _line_info(page, line, li)
+            if li == 0 and 0 not in line_info:  # the first line is read as a whole: it may be the headline
+                line_info[0] = _line_info(page, line, 0)
             if has_quote is None:
                 has_quote = _has_quote_mark(flat, start, end)
-            structure[n] = _structure(text, span, line, line_info[li], stretch, has_quote)
+            structure[n] = _structure(text, span, line, li, line_info.get(li), stretch, has_quote)
 
     for n in _biography(text, sentences, bio, structure, lines):
         structure[n] = ("other", "Author biography: it tells you about the writer, not the news.")

@@ -132,16 +132,24 @@ def _line_info(page: _Page, line: _Line, index: int) -> _LineInfo:
 
 
 def _structure(
-    text: str, span: TextSpan, line: _Line, info: _LineInfo, stretch: _Stretch, has_quote: bool
+    text: str,
+    span: TextSpan,
+    line: _Line,
+    index: int,
+    info: _LineInfo | None,
+    stretch: _Stretch,
+    has_quote: bool,
 ) -> tuple[str, str] | None:
     """("headline" or "other", reason) for page furniture; None for sentences of the story.
 
+    The sentence lies on line ``line`` (number ``index``), which is described by ``info`` if it
+    is the first line or page furniture (the lines that are judged as a whole) and None if not.
     ``has_quote`` says whether the sentence contains quotation marks.
     """
     sentence = text[span.start : span.end]
     whole_line = span.start <= line.start and span.end >= line.end
     final = _final_char(sentence)
-    if info.furniture:
+    if info is not None and info.furniture:
         return (
             "other",
             "Page furniture (a photo credit, copyright or comment-box line), not part of the story.",
@@ -150,18 +158,20 @@ def _structure(
         whole_line
         and stretch.hi - stretch.lo <= 14  # as _is_byline asks: the words are counted before they are made
         and _is_byline(sentence, stretch.texts())
-        and (info.index > 0 or _BY.match(sentence) or _DATE.search(sentence))
+        and (index > 0 or _BY.match(sentence) or _DATE.search(sentence))
     ):
         return "other", "A byline: who wrote the piece and when, not part of the story."
     if span.end >= line.end and final == ":" and not has_quote and stretch.lettered() <= 8:
         return "other", "A lead-in ending in a colon: it hands over to the quotation that follows."
     if (
-        info.index == 0
+        index == 0
+        and info is not None
+        and info.words is not None
         and info.words <= 30
         and (info.final not in {".", "!", ":", ",", ";"} or info.title_like)
     ):
         return "headline", "The first line, set apart like a title: the headline."
-    if whole_line and info.index > 0 and final not in {".", ":", ",", ";", "!"} and stretch.lettered() <= 10:
+    if whole_line and index > 0 and final not in {".", ":", ",", ";", "!"} and stretch.lettered() <= 10:
         if _title_words(stretch.texts()) or sentence.isupper():  # the stretch: the sentence's words
             return "headline", "A short title-like line standing on its own: a section heading."
     return None
