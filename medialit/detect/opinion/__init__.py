@@ -114,19 +114,31 @@ class _Cue(NamedTuple):
     quoted: bool
 
 
-@dataclass(slots=True)
 class _Reading:
     """What the rules found in one sentence."""
 
-    writer: list[_Cue] = field(default_factory=list)  # opinion cues in the writer's own words
-    quoted: list[_Cue] = field(default_factory=list)  # opinion cues inside quotations
-    attribution: list[_Cue] = field(default_factory=list)  # attribution and stance verbs outside quotes
-    stance: list[_Cue] = field(default_factory=list)  # the stance verbs among them
-    quoted_share: float = 0.0
-    lead_in: bool = False  # the line before ends in a colon
-    has_number: bool = False
-    in_marks: bool = False  # the sentence contains quotation marks
-    bio: bool = False  # reads like a line of an author biography
+    __slots__ = (
+        "attribution",
+        "bio",
+        "has_number",
+        "in_marks",
+        "lead_in",
+        "quoted",
+        "quoted_share",
+        "stance",
+        "writer",
+    )
+
+    def __init__(self) -> None:
+        self.writer: list[_Cue] = []  # opinion cues in the writer's own words
+        self.quoted: list[_Cue] = []  # opinion cues inside quotations
+        self.attribution: list[_Cue] = []  # attribution and stance verbs outside quotes
+        self.stance: list[_Cue] = []  # the stance verbs among them
+        self.quoted_share = 0.0
+        self.lead_in = False  # the line before ends in a colon
+        self.has_number = False
+        self.in_marks = False  # the sentence contains quotation marks
+        self.bio = False  # reads like a line of an author biography
 
     def weight(self, cues: list[_Cue]) -> float:
         if len(cues) < 2:
@@ -168,7 +180,7 @@ class _Page:
         inside = 0
         while k < len(self.quoted) and self.quoted[k][0] < end:
             a, b = self.quoted[k]
-            inside += self.words.between(max(a, start), min(b, end)).alnum()
+            inside += self.words.alnum_between(max(a, start), min(b, end))
             k += 1
         return inside / letters
 
@@ -354,7 +366,7 @@ def _read(page: _Page, span: TextSpan, stretch: _Stretch, hits: Sequence[_Hit], 
         reading.quoted_share = page.quoted_share(start, end, stretch)
     if line_index > 0 and lines and lines[line_index - 1].end <= start:
         reading.lead_in = page.colon_ends[line_index - 1]
-    reading.in_marks = _has_quote_mark(page.words.flat, start, end)
+    reading.in_marks = page.words.flat.find('"', start, end) >= 0  # as _has_quote_mark()
     heads, persons, strong, marks, scare, loaded = by_kind = ([], [], [], [], [], [])
     for _, what, at in hits:
         by_kind[what].append(at)

@@ -298,6 +298,16 @@ class _Words:
             return _Stretch(words, 0, len(words.low))
         return _Stretch(self, lo, hi)
 
+    def alnum_between(self, start: int, end: int) -> int:
+        """``self.between(start, end).alnum()``, without making the stretch where no word is cut."""
+        lo = bisect_right(self.end, start)
+        hi = bisect_left(self.start, end)
+        if hi <= lo:
+            return 0
+        if self.start[lo] < start or self.end[hi - 1] > end:
+            return self.between(start, end).alnum()
+        return _alnum(self.low[lo:hi])
+
 
 def _where(members: Collection[Hashable], items: Iterable[Hashable]) -> list[int]:
     """The indices of the items that are among ``members``."""
@@ -332,12 +342,17 @@ class _Stretch(NamedTuple):
 
         A word is letters, digits and "_", joined by "'" or "-": all of it but those three.
         """
-        joined = "".join(self.words.low[self.lo : self.hi])
-        return len(joined) - joined.count("'") - joined.count("-") - joined.count("_")
+        return _alnum(self.words.low[self.lo : self.hi])
 
     def pick(self, indices: list[int]) -> list[int]:
         """Those of ``indices`` (word indices, in order) that lie in this stretch."""
         return _within(indices, self.lo, self.hi)
+
+
+def _alnum(words: Iterable[str]) -> int:
+    """How many letters and digits ``words`` hold: all of a word but "'", "-" and "_"."""
+    joined = "".join(words)
+    return len(joined) - joined.count("'") - joined.count("-") - joined.count("_")
 
 
 def _match_cues(stretch: _Stretch, heads: list[int] | None = None) -> list[tuple[int, int, int, str]]:
