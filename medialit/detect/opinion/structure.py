@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from ...text import TextSpan
@@ -19,6 +18,7 @@ from .words import (
     _has_letter,
     _has_quote_mark,
     _match_cues,
+    _positions,
     _Stretch,
     _Words,
 )
@@ -42,9 +42,14 @@ def _continued_quotes(words: _Words, lines: list[_Line], mask: bytearray) -> lis
     a paragraph that ends with a credited quotation ("..." the officer warned.), is taken to be
     the same speaker still talking.
     """
+    starts = [line.start for line in lines]
+    with_marks = {bisect_right(starts, p) - 1 for p in _positions(words.flat, '"')}  # lines with a quote mark
     found = []
-    for previous, line in pairwise(lines):
-        if mask[line.start] or _has_quote_mark(words.flat, line.start, line.end):
+    for li in sorted(with_marks):  # a line with a quotation mark, then one without
+        if li < 0 or li + 1 >= len(lines) or li + 1 in with_marks:
+            continue
+        previous, line = lines[li], lines[li + 1]
+        if mask[line.start]:
             continue
         close = words.flat.rfind('"', previous.start, previous.end)
         if close < 0 or not mask[close]:

@@ -323,7 +323,8 @@ class _Stretch(NamedTuple):
 
     def texts(self) -> list[str]:
         """The words as written."""
-        return [self.words.written(i) for i in range(self.lo, self.hi)]
+        flat, lo, hi = self.words.flat, self.lo, self.hi
+        return [flat[a:b] for a, b in zip(self.words.start[lo:hi], self.words.end[lo:hi], strict=True)]
 
     def lettered(self) -> int:
         """How many of the words contain a letter."""
