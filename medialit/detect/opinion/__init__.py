@@ -180,6 +180,8 @@ class _Page:
         inside = 0
         while k < len(self.quoted) and self.quoted[k][0] < end:
             a, b = self.quoted[k]
+            if a <= start and b >= end:  # all of it is quoted
+                return 1.0
             inside += self.words.alnum_between(max(a, start), min(b, end))
             k += 1
         return inside / letters
