@@ -152,7 +152,6 @@ class _CueTable:
                     self.longer.setdefault(words[:2], []).append((words, kind))
                 else:
                     self.single.setdefault(first, kind)
-        self.heads = frozenset(self.single) | {pair[0] for pair in self.longer}
         # A longer cue is looked for at its longest word, which is rarer than "the" or "in" that
         # begin many: word -> (how far into the cue it stands, the cue's words), for each such cue.
         self.anchors: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
