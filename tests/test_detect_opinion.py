@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 import medialit
 from medialit.datafiles import schema_errors
-from medialit.detect import opinion
+from medialit.detect import opinion, parse
 from medialit.detect.opinion import CUE_KINDS, label_sentences
+from medialit.detect.opinion.words import _Words, cue_table
 from medialit.errors import DataFileError
 from medialit.evaluate import Score, score_sentences
 from medialit.lexicon import read_table
@@ -500,3 +501,25 @@ def test_scare_quotes_are_the_writers_words():
     found = medialit.analyze(LEAD + "The show uses terms like “hero” for the soldiers.")
     assert found.sentences[-1].label == "writer-opinion" and "scare quotes" in found.sentences[-1].reason
     assert [(s.text, s.speaker) for s in found.loaded] == [("hero", "writer")]
+
+
+# --- the words of a document, found once ---------------------------------------------------------------
+
+DASHED = (
+    "The plan\u2014which is clearly a disaster\u2014was, according to officials, the real problem. "
+    "We\u2013you and I\u2013must act; in fact it's not up to them.\u2015Right?"
+)
+
+
+@pytest.mark.parametrize("text", [STORY, DASHED, *(medialit.load(i).text for i in CORPUS_IDS[:3])])
+def test_document_words_match_a_fresh_tokenisation(text):
+    """Are the words taken from the document's tokens (dashes parting words, cues found at their
+    longest word) the same as tokenising the text afresh and trying every cue at every word?"""
+    doc = parse(text)
+    table = cue_table()
+    ours = _Words.of_document(doc, table)
+    fresh = _Words.tokenise(doc.text, doc.normalized, table)
+    assert (ours.start, ours.end, ours.low) == (fresh.start, fresh.end, fresh.low)
+    every = {i: found for i in range(len(fresh.low)) if (found := table.match(fresh.low, i, len(fresh.low)))}
+    assert ours.cue_at == every and ours.cue_heads == sorted(every)
+    assert (ours.persons, ours.strong) == (fresh.persons, fresh.strong)
