@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -16,6 +17,8 @@ from nltk.tokenize.punkt import (
     PunktParameters,
     PunktSentenceTokenizer,
 )
+
+from .sentence_ends import PlainPunkt, PunktLines, PunktRules
 
 __all__ = ["ABBREVIATIONS", "TextSpan", "Token", "normalize", "sentence_spans", "word_spans"]
 
@@ -121,6 +124,11 @@ def _sentence_tokenizer() -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(params, lang_vars=_NewsLanguageVars())
 
 
+@lru_cache(maxsize=1)
+def _punkt_rules() -> PunktRules:
+    return PunktRules(_sentence_tokenizer())
+
+
 _LINE = re.compile(r"[^\n]+")
 _WEEKDAYS_MONTHS = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|tonight"
@@ -135,17 +143,19 @@ _ENDING_ABBREVIATION = re.compile(
     rf"(?!(?:{_WEEKDAYS_MONTHS})\b|[A-Z]{{1,2}}T\b|UTC\b|GMT\b)",
     re.IGNORECASE,
 )
+# The periods that end "a.m.", "p.m." or "no.", found faster than by _ENDING_ABBREVIATION itself.
+_MAY_END_ABBREVIATION = re.compile(r"\.(?<=[AaPp]\.[Mm]\.)|\.(?<=[Nn][Oo]\.)")
 # A short attribution after a quotation that ends in '!' or '?': "\u201cWe will not back down!\u201d Jones said."
-_QUOTE_END = re.compile("[!?][\"'\u201d\u2019]\\s*$")
 _ATTRIBUTION = re.compile(
     r"(?:[A-Z][\w'\u2019.-]*\s+){1,4}(?:said|says|asked|asks|added|adds|told|shouted|replied|wrote|insisted|"
     r"explained|noted|warned|recalled|declared|exclaimed)\b"
 )
 
 
-def _starts_lowercase(piece: str) -> bool:
-    """Does the piece go on from the sentence before: a lower-case word, or a comma or semicolon first?"""
-    for ch in piece:
+def _starts_lowercase(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` go on from the sentence before: a lower-case word, or a comma or semicolon first?"""
+    for i in range(start, end):
+        ch = text[i]
         if ch.isalpha():
             return ch.islower()
         if ch in ",;:":
@@ -155,9 +165,18 @@ def _starts_lowercase(piece: str) -> bool:
     return False
 
 
-def _joins(previous: str, piece: str) -> bool:
-    """Does ``piece`` belong to the sentence before it, although Punkt split them?"""
-    return _starts_lowercase(piece) or bool(_QUOTE_END.search(previous) and _ATTRIBUTION.match(piece))
+def _ends_with_quoted_cry(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` end in '!' or '?' and a closing quotation mark (then only white space)?"""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end - start >= 2 and text[end - 1] in "\"'\u201d\u2019" and text[end - 2] in "!?"
+
+
+def _joins(text: str, previous: list[int], start: int, end: int) -> bool:
+    """Does ``text[start:end]`` belong to the sentence ``previous`` (start, end) before it, although Punkt split them?"""
+    return _starts_lowercase(text, start, end) or (
+        _ends_with_quoted_cry(text, *previous) and bool(_ATTRIBUTION.match(text, start, end))
+    )
 
 
 def _split_after_abbreviations(chunk: str, start: int, end: int) -> list[list[int]]:
@@ -175,24 +194,44 @@ def sentence_spans(text: str) -> list[TextSpan]:
     abbreviation list; a split followed by a lower-case word (``"...them?" the
     agent asked.``) is undone. Spans carry no surrounding white space, and only
     white space lies between them.
+
+    Punkt is asked only where its answer is in doubt (:mod:`medialit.sentence_ends`); the
+    sentences are the same as when it reads every line itself.
     """
-    tokenizer = _sentence_tokenizer()
+    return _sentence_spans(text, _punkt_rules().lines(_STRAIGHT_QUOTES(text)))
+
+
+def _sentence_spans(text: str, punkt: PunktLines | PlainPunkt) -> list[TextSpan]:
+    """:func:`sentence_spans`, with ``punkt`` giving Punkt's sentences in a line (offsets into ``text``)."""
     spans: list[TextSpan] = []
+    # Where _ENDING_ABBREVIATION may match: its rule is tried only in those lines.
+    abbreviations = [m.start() for m in _MAY_END_ABBREVIATION.finditer(text)]
     for line in _LINE.finditer(text):
-        for base, chunk in _chunks(line.start(), line.group()):
+        chunks = _chunks(line.start(), line.group())
+        i = bisect_left(abbreviations, line.start())
+        abbreviated = i < len(abbreviations) and abbreviations[i] < line.end()
+        for base, chunk in chunks:
             if not chunk.strip():
                 continue
-            pieces: list[list[int]] = []
             # Punkt sees straight quotes, so an abbreviation after a curly quote (“Mr.) is still one.
-            for start, end in tokenizer.span_tokenize(_STRAIGHT_QUOTES(chunk)):
-                if pieces and _joins(chunk[pieces[-1][0] : pieces[-1][1]], chunk[start:end]):
+            found = punkt.slices(base, base + len(chunk), whole_line=len(chunks) == 1)
+            pieces: list[list[int]] = []
+            for start, end in found:
+                if pieces and _joins(text, pieces[-1], start, end):
                     pieces[-1][1] = end
                 else:
                     pieces.append([start, end])
-            pieces = [cut for a, b in pieces for cut in _split_after_abbreviations(chunk, a, b)]
+            if abbreviated:
+                pieces = [
+                    [base + a, base + b]
+                    for start, end in pieces
+                    for a, b in _split_after_abbreviations(chunk, start - base, end - base)
+                ]
             for start, end in pieces:
-                spans.append(_strip_span(text, base + start, base + end))
-    return [span for span in spans if span.end > span.start]
+                span = _strip_span(text, start, end)
+                if span.end > span.start:
+                    spans.append(span)
+    return spans
 
 
 #: Lines longer than this are cut into chunks before Punkt sees them: NLTK stops a regular-expression
