@@ -40,7 +40,7 @@ __all__ = ["PlainPunkt", "PunktLines", "PunktRules"]
 # \s (without the line break, which ends every line Punkt sees) and \S, written for `re`.
 _SPACE = r"[^\S\n\x1c-\x1f]"
 _NON_SPACE = r"[\S\x1c-\x1f]"
-_SEPARATORS = re.compile("[\x1c-\x1f]")
+_SEPARATORS = "\x1c\x1d\x1e\x1f"
 # Punkt's ``re_boundary_realignment``: closing marks after a sentence end belong to that sentence.
 _CLOSING = "\"')]}\u2018\u2019\u201c\u201d\xab\xbb"
 _REALIGN = re.compile(rf"[{re.escape(_CLOSING)}]+?(?:{_SPACE}+|(?=--)|$)")
@@ -71,10 +71,12 @@ class PunktRules:
         self.lower_never_starts = all(
             flags & _ORTHO_UC or not flags & _ORTHO_BEG_LC for flags in params.ortho_context.values()
         )
-        # A candidate, and where the token after it starts (group 1).
-        self.candidate = re.compile(
-            rf"{lang._re_sent_end_chars}(?={lang._re_non_word_chars}|{_SPACE}+({_NON_SPACE}+))"
-        )
+        # A candidate, and the token after it (group 1), one pattern per end mark: a pattern that starts
+        # with a literal character is searched for much faster than one that starts with a class.
+        self.candidates = [
+            (mark, re.compile(rf"{re.escape(mark)}(?={lang._re_non_word_chars}|{_SPACE}+({_NON_SPACE}+))"))
+            for mark in lang.sent_end_chars
+        ]
 
     def lines(self, flat: str) -> PunktLines:
         """The sentences of ``flat`` (the text as Punkt reads it), line by line."""
@@ -92,8 +94,13 @@ class PunktLines:
         self.rules = rules
         self.flat = flat
         # `regex` and `re` read U+001C..U+001F differently: a text with those is left to Punkt.
-        self._any_line = not _SEPARATORS.search(flat)
-        self._candidates = [(m.start(), m.start(1), m.group(1)) for m in rules.candidate.finditer(flat)]
+        self._any_line = not any(separator in flat for separator in _SEPARATORS)
+        self._candidates = sorted(
+            (m.start(), m.start(1), m.group(1))
+            for mark, pattern in rules.candidates
+            if mark in flat
+            for m in pattern.finditer(flat)
+        )
         self._positions = [candidate[0] for candidate in self._candidates]
         self._decided: dict[str, bool] = {}
 
@@ -130,7 +137,9 @@ class PunktLines:
                 sentence_start = next_token if next_token >= 0 else position + 1
             previous_position = position
         pieces.append((sentence_start, start + len(flat[start:end].rstrip())))
-        return self._realign(pieces) if len(pieces) > 1 else pieces
+        if len(pieces) == 1:
+            return pieces if sentence_start < pieces[0][1] else []
+        return self._realign(pieces)
 
     def _kind(
         self,
@@ -163,7 +172,8 @@ class PunktLines:
             return ASK
         letters, number = token.groups()
         word = (letters or number).lower()
-        abbreviation = word in rules.abbreviations or word.rsplit("-", 1)[-1] in rules.abbreviations
+        abbreviations = rules.abbreviations
+        abbreviation = word in abbreviations or ("-" in word and word.rsplit("-", 1)[-1] in abbreviations)
         if abbreviation:
             pass
         elif letters and len(word) > 1:

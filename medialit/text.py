@@ -207,30 +207,36 @@ def _sentence_spans(text: str, punkt: PunktLines | PlainPunkt) -> list[TextSpan]
     # Where _ENDING_ABBREVIATION may match: its rule is tried only in those lines.
     abbreviations = [m.start() for m in _MAY_END_ABBREVIATION.finditer(text)]
     for line in _LINE.finditer(text):
-        chunks = _chunks(line.start(), line.group())
-        i = bisect_left(abbreviations, line.start())
-        abbreviated = i < len(abbreviations) and abbreviations[i] < line.end()
-        for base, chunk in chunks:
-            if not chunk.strip():
-                continue
+        line_start, line_end = line.span()
+        if line_end - line_start <= MAX_CHUNK:
+            chunks = [(line_start, line_end, text)]
+        else:  # Punkt reads each chunk as a string of its own
+            chunks = [(base, base + len(chunk), chunk) for base, chunk in _chunks(line_start, line.group())]
+        i = bisect_left(abbreviations, line_start)
+        abbreviated = i < len(abbreviations) and abbreviations[i] < line_end
+        for start, end, source in chunks:
             # Punkt sees straight quotes, so an abbreviation after a curly quote (“Mr.) is still one.
-            found = punkt.slices(base, base + len(chunk), whole_line=len(chunks) == 1)
+            found = punkt.slices(start, end, whole_line=source is text)
             pieces: list[list[int]] = []
-            for start, end in found:
-                if pieces and _joins(text, pieces[-1], start, end):
-                    pieces[-1][1] = end
+            for a, b in found:
+                if pieces and _joins(text, pieces[-1], a, b):
+                    pieces[-1][1] = b
                 else:
-                    pieces.append([start, end])
+                    pieces.append([a, b])
             if abbreviated:
+                offset = 0 if source is text else start
                 pieces = [
-                    [base + a, base + b]
-                    for start, end in pieces
-                    for a, b in _split_after_abbreviations(chunk, start - base, end - base)
+                    [offset + a, offset + b]
+                    for piece_start, piece_end in pieces
+                    for a, b in _split_after_abbreviations(source, piece_start - offset, piece_end - offset)
                 ]
-            for start, end in pieces:
-                span = _strip_span(text, start, end)
-                if span.end > span.start:
-                    spans.append(span)
+            for a, b in pieces:
+                while a < b and text[a].isspace():
+                    a += 1
+                while b > a and text[b - 1].isspace():
+                    b -= 1
+                if b > a:
+                    spans.append(TextSpan(a, b, text[a:b]))
     return spans
 
 
@@ -252,14 +258,6 @@ def _chunks(base: int, line: str) -> list[tuple[int, str]]:
         start += cut
     pieces.append((base + start, line[start:]))
     return pieces
-
-
-def _strip_span(text: str, start: int, end: int) -> TextSpan:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return TextSpan(start, end, text[start:end])
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,87 @@
+"""Word tokens of a text with their offsets, found by classifying all of its characters at once (numpy).
+
+A token is what ``re`` finds with ``\\w+(?:['\\-]\\w+)*``: word characters, joined by single inner
+apostrophes or hyphens ("don't", "so-called"). Matching that pattern creates one string and one
+match per token and gap, which is most of the time a parse takes on a long text; here each
+character's class is looked up in a table built from ``re``'s own ``\\w``, the token edges are
+where the class changes, and the token strings come from one ``str.split``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+import numpy as np
+
+from ..text import TextSpan
+
+__all__ = ["Tokens", "word_characters"]
+
+_WORD = re.compile(r"\w")
+_BMP = 0x10000
+_APOSTROPHE, _HYPHEN, _SPACE = ord("'"), ord("-"), ord(" ")
+
+
+@lru_cache(maxsize=1)
+def _bmp_word_table() -> np.ndarray:
+    """For each character of the Basic Multilingual Plane: does ``re``'s ``\\w`` match it?"""
+    plane = "".join(map(chr, range(_BMP)))
+    table = np.zeros(_BMP, dtype=np.bool_)
+    for run in re.finditer(r"\w+", plane):
+        table[run.start() : run.end()] = True
+    return table
+
+
+def _code_points(text: str) -> np.ndarray:
+    """The characters of ``text`` as code points (a lone surrogate as its own)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def word_characters(codes: np.ndarray) -> np.ndarray:
+    """Which of the code points ``codes`` are word characters (``re``'s ``\\w``)."""
+    table = _bmp_word_table()
+    wide = codes >= _BMP
+    if not wide.any():
+        return table[codes]
+    found = table[np.where(wide, 0, codes)]
+    for i in np.flatnonzero(wide).tolist():
+        found[i] = _WORD.match(chr(codes[i])) is not None
+    return found
+
+
+class Tokens:
+    """Word tokens of a lower-cased text (:attr:`ParsedText.lowered`), as parallel lists, with look-ups by offset.
+
+    A token is letters, digits and underscores, joined by inner apostrophes or hyphens ("don't",
+    "so-called"): the unit the lexicons are written in. ``starts``/``ends`` are offsets into the
+    text, ``words`` the tokens themselves.
+    """
+
+    __slots__ = ("ends", "starts", "words")
+
+    def __init__(self, lowered: str) -> None:
+        codes = _code_points(lowered)
+        in_token = word_characters(codes)
+        if len(codes) > 2:
+            # An apostrophe or hyphen with a word character on each side joins them into one token.
+            joiner = (codes[1:-1] == _APOSTROPHE) | (codes[1:-1] == _HYPHEN)
+            in_token[1:-1] |= joiner & in_token[:-2] & in_token[2:]
+        edges = np.diff(in_token.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+        self.starts: list[int] = np.flatnonzero(edges == 1).tolist()
+        self.ends: list[int] = np.flatnonzero(edges == -1).tolist()
+        # Every character outside a token made a space: splitting on white space leaves the tokens.
+        spaced = np.where(in_token, codes, np.uint32(_SPACE)).astype(np.uint32)
+        self.words: list[str] = spaced.tobytes().decode("utf-32-le", "surrogatepass").split()
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def index_at(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect_left(self.starts, offset)
+
+    def spans(self, text: str) -> list[TextSpan]:
+        """The tokens as :class:`TextSpan` over ``text`` (the original, not the lower-cased copy)."""
+        return [TextSpan(a, b, text[a:b]) for a, b in zip(self.starts, self.ends, strict=True)]
