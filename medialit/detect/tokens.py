@@ -17,7 +17,7 @@ import numpy as np
 
 from ..text import TextSpan
 
-__all__ = ["Tokens", "word_characters"]
+__all__ = ["Tokens", "word_characters", "word_runs"]
 
 _WORD = re.compile(r"\w")
 _BMP = 0x10000
@@ -51,6 +51,22 @@ def word_characters(codes: np.ndarray) -> np.ndarray:
     return found
 
 
+def _runs(codes: np.ndarray, inside: np.ndarray) -> tuple[list[int], list[int], list[str]]:
+    """(starts, ends, strings) of the runs of characters marked ``inside``."""
+    edges = np.diff(inside.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    starts: list[int] = np.flatnonzero(edges == 1).tolist()
+    ends: list[int] = np.flatnonzero(edges == -1).tolist()
+    # Every character outside a run made a space: splitting on white space leaves the runs.
+    spaced = np.where(inside, codes, np.uint32(_SPACE))
+    return starts, ends, spaced.tobytes().decode("utf-32-le", "surrogatepass").split()
+
+
+def word_runs(text: str) -> tuple[list[int], list[int], list[str]]:
+    """(starts, ends, strings) of the runs of word characters in ``text``: what ``re`` finds with ``\\w+``."""
+    codes = _code_points(text)
+    return _runs(codes, word_characters(codes))
+
+
 class Tokens:
     """Word tokens of a lower-cased text (:attr:`ParsedText.lowered`), as parallel lists, with look-ups by offset.
 
@@ -68,12 +84,7 @@ class Tokens:
             # An apostrophe or hyphen with a word character on each side joins them into one token.
             joiner = (codes[1:-1] == _APOSTROPHE) | (codes[1:-1] == _HYPHEN)
             in_token[1:-1] |= joiner & in_token[:-2] & in_token[2:]
-        edges = np.diff(in_token.view(np.int8), prepend=np.int8(0), append=np.int8(0))
-        self.starts: list[int] = np.flatnonzero(edges == 1).tolist()
-        self.ends: list[int] = np.flatnonzero(edges == -1).tolist()
-        # Every character outside a token made a space: splitting on white space leaves the tokens.
-        spaced = np.where(in_token, codes, np.uint32(_SPACE)).astype(np.uint32)
-        self.words: list[str] = spaced.tobytes().decode("utf-32-le", "surrogatepass").split()
+        self.starts, self.ends, self.words = _runs(codes, in_token)
 
     def __len__(self) -> int:
         return len(self.words)
