@@ -9,7 +9,9 @@ import numpy as np
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from medialit.detect.tokens import Tokens, word_characters
+from medialit.detect import parse
+from medialit.detect.phrases import WordStarts
+from medialit.detect.tokens import Tokens, word_characters, word_runs
 
 _TOKEN = re.compile(r"(\w+(?:['\-]\w+)*)")
 
@@ -43,6 +45,26 @@ _ALPHABET = st.sampled_from(
 def test_tokens_are_the_regular_expressions_tokens(text: str) -> None:
     """Are the starts, ends and words those of re's \\w+(?:['-]\\w+)* on any text?"""
     assert _tokens(text) == _by_regex(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+@example("a-b-c d'e 'f g- -h a--b a-'b")
+def test_word_runs_are_the_runs_of_word_characters(text: str) -> None:
+    """Are the runs found from character classes, and those cut from the tokens, re's \\w+ runs?"""
+    runs = WordStarts(text)
+    expected = (runs.starts, runs.ends, runs.words)
+    assert word_runs(text) == expected
+    assert Tokens(text).word_runs(text) == expected
+
+
+def test_a_parsed_texts_word_starts_are_re_s() -> None:
+    """Does ParsedText.word_starts hold the runs WordStarts finds itself, and find the same candidates?"""
+    doc = parse("The so-called 'reform' won't pass. Officials, don't-stop-me said: 3,000 x-ray's.")
+    built, plain = doc.word_starts, WordStarts(doc.lowered)
+    assert (built.starts, built.ends, built.words) == (plain.starts, plain.ends, plain.words)
+    firsts = frozenset({"so", "don", "x"})
+    assert built.candidates(firsts) == plain.candidates(firsts)
 
 
 def test_tokens_of_a_sentence() -> None:

@@ -10,7 +10,7 @@ where the class changes, and the token strings come from one ``str.split``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import numpy as np
@@ -75,16 +75,48 @@ class Tokens:
     text, ``words`` the tokens themselves.
     """
 
-    __slots__ = ("ends", "starts", "words")
+    __slots__ = ("_joins", "ends", "starts", "words")
 
     def __init__(self, lowered: str) -> None:
         codes = _code_points(lowered)
         in_token = word_characters(codes)
+        self._joins: list[int] = []
         if len(codes) > 2:
             # An apostrophe or hyphen with a word character on each side joins them into one token.
             joiner = (codes[1:-1] == _APOSTROPHE) | (codes[1:-1] == _HYPHEN)
-            in_token[1:-1] |= joiner & in_token[:-2] & in_token[2:]
+            joiner &= in_token[:-2] & in_token[2:]
+            self._joins = (np.flatnonzero(joiner) + 1).tolist()
+            in_token[1:-1] |= joiner
         self.starts, self.ends, self.words = _runs(codes, in_token)
+
+    def word_runs(self, lowered: str) -> tuple[list[int], list[int], list[str]]:
+        """(starts, ends, strings) of the runs of word characters (``re``'s ``\\w+``) in ``lowered``, the
+        text the tokens were found in: the tokens, cut at their inner apostrophes and hyphens."""
+        starts, ends, words = self.starts, self.ends, self.words
+        if not self._joins:
+            return starts[:], ends[:], words[:]
+        run_starts: list[int] = []
+        run_ends: list[int] = []
+        run_words: list[str] = []
+        copied = 0  # tokens before this one are copied
+        joins, i = self._joins, 0
+        while i < len(joins):
+            k = bisect_right(starts, joins[i], copied) - 1  # the token holding this join
+            run_starts += starts[copied:k]
+            run_ends += ends[copied:k]
+            run_words += words[copied:k]
+            piece, end = starts[k], ends[k]
+            while i < len(joins) and joins[i] < end:
+                run_starts.append(piece)
+                run_ends.append(joins[i])
+                run_words.append(lowered[piece : joins[i]])
+                piece = joins[i] + 1
+                i += 1
+            run_starts.append(piece)
+            run_ends.append(end)
+            run_words.append(lowered[piece:end])
+            copied = k + 1
+        return run_starts + starts[copied:], run_ends + ends[copied:], run_words + words[copied:]
 
     def __len__(self) -> int:
         return len(self.words)
