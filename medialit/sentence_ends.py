@@ -117,6 +117,7 @@ class PunktLines:
             return self._ask_punkt(start, end)
         pieces = []
         sentence_start = start
+        line_end = start + len(flat[start:end].rstrip())
         previous_position = -1
         for position, next_token, next_text in self._candidates[first:last]:
             # Punkt skips a candidate when the next one follows without ASCII white space between them.
@@ -126,20 +127,30 @@ class PunktLines:
                 and not _ASCII_SPACE.search(flat, previous_position + 1, position)
             ):
                 return self._ask_punkt(start, end)
-            kind = self._kind(position, next_token, next_text, start, None)
+            kind = (
+                BREAK if flat[position] != "." else self._kind(position, next_token, next_text, start, None)
+            )
             if kind == ASK:
                 context = self._context(position, next_token, next_text, previous_position, start)
                 if context is None:
                     return self._ask_punkt(start, end)
                 kind = BREAK if self._decide(context) else NO_BREAK
             if kind == BREAK:
-                pieces.append((sentence_start, position + 1))
-                sentence_start = next_token if next_token >= 0 else position + 1
+                following = (
+                    next_token if next_token >= 0 else position + 1
+                )  # where Punkt's next sentence starts
+                # Punkt's ``_realign_boundaries``: closing marks after the break belong to this sentence.
+                realigned = _REALIGN.match(flat, following, line_end) if flat[following] in _CLOSING else None
+                if realigned:
+                    pieces.append((sentence_start, following + len(realigned.group().rstrip())))
+                    sentence_start = realigned.end()
+                else:
+                    pieces.append((sentence_start, position + 1))
+                    sentence_start = following
             previous_position = position
-        pieces.append((sentence_start, start + len(flat[start:end].rstrip())))
-        if len(pieces) == 1:
-            return pieces if sentence_start < pieces[0][1] else []
-        return self._realign(pieces)
+        if sentence_start < line_end:
+            pieces.append((sentence_start, line_end))
+        return pieces
 
     def _kind(
         self,
@@ -216,24 +227,6 @@ class PunktLines:
         if decided is None:
             decided = self._decided[context] = self.rules.tokenizer.text_contains_sentbreak(context)
         return decided
-
-    def _realign(self, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Punkt's ``_realign_boundaries``: closing marks after a break move into the sentence before it."""
-        realigned = []
-        shift_to = -1
-        for i, (start, end) in enumerate(pieces):
-            start = max(start, shift_to)
-            shift_to = -1
-            if i + 1 < len(pieces):
-                next_start, next_end = pieces[i + 1]
-                match = _REALIGN.match(self.flat, next_start, next_end)
-                if match:
-                    realigned.append((start, next_start + len(match.group().rstrip())))
-                    shift_to = match.end()
-                    continue
-            if start < end:
-                realigned.append((start, end))
-        return realigned
 
     def _ask_punkt(self, start: int, end: int) -> list[tuple[int, int]]:
         """Punkt's own steps over ``flat[start:end]``; its decision is asked where :meth:`_kind` cannot tell."""

@@ -42,10 +42,10 @@ def _code_points(text: str) -> np.ndarray:
 def word_characters(codes: np.ndarray) -> np.ndarray:
     """Which of the code points ``codes`` are word characters (``re``'s ``\\w``)."""
     table = _bmp_word_table()
+    if not codes.size or codes.max() < _BMP:
+        return np.take(table, codes)
     wide = codes >= _BMP
-    if not wide.any():
-        return table[codes]
-    found = table[np.where(wide, 0, codes)]
+    found = np.take(table, np.where(wide, 0, codes))
     for i in np.flatnonzero(wide).tolist():
         found[i] = _WORD.match(chr(codes[i])) is not None
     return found
@@ -56,8 +56,9 @@ def _runs(codes: np.ndarray, inside: np.ndarray) -> tuple[list[int], list[int], 
     edges = np.diff(inside.view(np.int8), prepend=np.int8(0), append=np.int8(0))
     starts: list[int] = np.flatnonzero(edges == 1).tolist()
     ends: list[int] = np.flatnonzero(edges == -1).tolist()
-    # Every character outside a run made a space: splitting on white space leaves the runs.
-    spaced = np.where(inside, codes, np.uint32(_SPACE))
+    # Every character outside a run made a space (modulo 2**32: the code point where ``inside``, else
+    # a space): splitting on white space leaves the runs.
+    spaced = (codes - np.uint32(_SPACE)) * inside + np.uint32(_SPACE)
     return starts, ends, spaced.tobytes().decode("utf-32-le", "surrogatepass").split()
 
 
