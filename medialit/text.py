@@ -186,6 +186,27 @@ def _split_after_abbreviations(chunk: str, start: int, end: int) -> list[list[in
     return [[a, b] for a, b in pairwise(bounds) if chunk[a:b].strip()]
 
 
+def _kit_rules(
+    text: str, found: list[tuple[int, int]], source: str, offset: int, abbreviated: bool
+) -> list[list[int]]:
+    """The kit's rules over Punkt's sentences ``found`` in a line of ``text``: a piece that goes on from
+    the sentence before joins it; with ``abbreviated``, a piece is cut after an abbreviation that ends a
+    sentence (searched in ``source``, the string Punkt read, which starts at ``offset`` in ``text``)."""
+    pieces: list[list[int]] = []
+    for a, b in found:
+        if pieces and _joins(text, pieces[-1], a, b):
+            pieces[-1][1] = b
+        else:
+            pieces.append([a, b])
+    if abbreviated:
+        pieces = [
+            [offset + a, offset + b]
+            for start, end in pieces
+            for a, b in _split_after_abbreviations(source, start - offset, end - offset)
+        ]
+    return pieces
+
+
 def sentence_spans(text: str) -> list[TextSpan]:
     """Split ``text`` into sentences with character offsets.
 
@@ -212,25 +233,14 @@ def _sentence_spans(text: str, punkt: PunktLines | PlainPunkt) -> list[TextSpan]
             chunks = [(line_start, line_end, text)]
         else:  # Punkt reads each chunk as a string of its own
             chunks = [(base, base + len(chunk), chunk) for base, chunk in _chunks(line_start, line.group())]
-        i = bisect_left(abbreviations, line_start)
+        i = bisect_left(abbreviations, line_start) if abbreviations else 0
         abbreviated = i < len(abbreviations) and abbreviations[i] < line_end
         for start, end, source in chunks:
             # Punkt sees straight quotes, so an abbreviation after a curly quote (“Mr.) is still one.
             found = punkt.slices(start, end, whole_line=source is text)
-            pieces: list[list[int]] = []
+            if len(found) > 1 or abbreviated:  # a single sentence needs neither rule
+                found = _kit_rules(text, found, source, 0 if source is text else start, abbreviated)
             for a, b in found:
-                if pieces and _joins(text, pieces[-1], a, b):
-                    pieces[-1][1] = b
-                else:
-                    pieces.append([a, b])
-            if abbreviated:
-                offset = 0 if source is text else start
-                pieces = [
-                    [offset + a, offset + b]
-                    for piece_start, piece_end in pieces
-                    for a, b in _split_after_abbreviations(source, piece_start - offset, piece_end - offset)
-                ]
-            for a, b in pieces:
                 while a < b and text[a].isspace():
                     a += 1
                 while b > a and text[b - 1].isspace():
