@@ -115,9 +115,13 @@ class PunktLines:
         last = bisect_left(self._positions, end, first)
         if not (whole_line and self._any_line):
             return self._ask_punkt(start, end)
+        line_end = end  # Punkt's last sentence ends at the line's last character that is not white space
+        while line_end > start and flat[line_end - 1].isspace():
+            line_end -= 1
+        if first == last:  # no candidate: one sentence
+            return [(start, line_end)] if line_end > start else []
         pieces = []
         sentence_start = start
-        line_end = start + len(flat[start:end].rstrip())
         previous_position = -1
         for position, next_token, next_text in self._candidates[first:last]:
             # Punkt skips a candidate when the next one follows without ASCII white space between them.

@@ -129,7 +129,6 @@ def _punkt_rules() -> PunktRules:
     return PunktRules(_sentence_tokenizer())
 
 
-_LINE = re.compile(r"[^\n]+")
 _WEEKDAYS_MONTHS = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|tonight"
     "|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july"
@@ -227,12 +226,15 @@ def _sentence_spans(text: str, punkt: PunktLines | PlainPunkt) -> list[TextSpan]
     spans: list[TextSpan] = []
     # Where _ENDING_ABBREVIATION may match: its rule is tried only in those lines.
     abbreviations = [m.start() for m in _MAY_END_ABBREVIATION.finditer(text)]
-    for line in _LINE.finditer(text):
-        line_start, line_end = line.span()
+    line_end = -1
+    for line in text.split("\n"):
+        line_start, line_end = line_end + 1, line_end + 1 + len(line)
+        if not line:
+            continue
         if line_end - line_start <= MAX_CHUNK:
             chunks = [(line_start, line_end, text)]
         else:  # Punkt reads each chunk as a string of its own
-            chunks = [(base, base + len(chunk), chunk) for base, chunk in _chunks(line_start, line.group())]
+            chunks = [(base, base + len(chunk), chunk) for base, chunk in _chunks(line_start, line)]
         i = bisect_left(abbreviations, line_start) if abbreviations else 0
         abbreviated = i < len(abbreviations) and abbreviations[i] < line_end
         for start, end, source in chunks:
