@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -16,6 +17,8 @@ from nltk.tokenize.punkt import (
     PunktParameters,
     PunktSentenceTokenizer,
 )
+
+from .sentence_ends import PlainPunkt, PunktLines, PunktRules
 
 __all__ = ["ABBREVIATIONS", "TextSpan", "Token", "normalize", "sentence_spans", "word_spans"]
 
@@ -121,7 +124,11 @@ def _sentence_tokenizer() -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(params, lang_vars=_NewsLanguageVars())
 
 
-_LINE = re.compile(r"[^\n]+")
+@lru_cache(maxsize=1)
+def _punkt_rules() -> PunktRules:
+    return PunktRules(_sentence_tokenizer())
+
+
 _WEEKDAYS_MONTHS = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|tonight"
     "|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july"
@@ -135,17 +142,19 @@ _ENDING_ABBREVIATION = re.compile(
     rf"(?!(?:{_WEEKDAYS_MONTHS})\b|[A-Z]{{1,2}}T\b|UTC\b|GMT\b)",
     re.IGNORECASE,
 )
+# The periods that end "a.m.", "p.m." or "no.", found faster than by _ENDING_ABBREVIATION itself.
+_MAY_END_ABBREVIATION = re.compile(r"\.(?<=[AaPp]\.[Mm]\.)|\.(?<=[Nn][Oo]\.)")
 # A short attribution after a quotation that ends in '!' or '?': "\u201cWe will not back down!\u201d Jones said."
-_QUOTE_END = re.compile("[!?][\"'\u201d\u2019]\\s*$")
 _ATTRIBUTION = re.compile(
     r"(?:[A-Z][\w'\u2019.-]*\s+){1,4}(?:said|says|asked|asks|added|adds|told|shouted|replied|wrote|insisted|"
     r"explained|noted|warned|recalled|declared|exclaimed)\b"
 )
 
 
-def _starts_lowercase(piece: str) -> bool:
-    """Does the piece go on from the sentence before: a lower-case word, or a comma or semicolon first?"""
-    for ch in piece:
+def _starts_lowercase(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` go on from the sentence before: a lower-case word, or a comma or semicolon first?"""
+    for i in range(start, end):
+        ch = text[i]
         if ch.isalpha():
             return ch.islower()
         if ch in ",;:":
@@ -155,9 +164,18 @@ def _starts_lowercase(piece: str) -> bool:
     return False
 
 
-def _joins(previous: str, piece: str) -> bool:
-    """Does ``piece`` belong to the sentence before it, although Punkt split them?"""
-    return _starts_lowercase(piece) or bool(_QUOTE_END.search(previous) and _ATTRIBUTION.match(piece))
+def _ends_with_quoted_cry(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` end in '!' or '?' and a closing quotation mark (then only white space)?"""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end - start >= 2 and text[end - 1] in "\"'\u201d\u2019" and text[end - 2] in "!?"
+
+
+def _joins(text: str, previous: list[int], start: int, end: int) -> bool:
+    """Does ``text[start:end]`` belong to the sentence ``previous`` (start, end) before it, although Punkt split them?"""
+    return _starts_lowercase(text, start, end) or (
+        _ends_with_quoted_cry(text, *previous) and bool(_ATTRIBUTION.match(text, start, end))
+    )
 
 
 def _split_after_abbreviations(chunk: str, start: int, end: int) -> list[list[int]]:
@@ -165,6 +183,27 @@ def _split_after_abbreviations(chunk: str, start: int, end: int) -> list[list[in
     cuts = [m.end() for m in _ENDING_ABBREVIATION.finditer(chunk, start, end)]
     bounds = [start, *cuts, end]
     return [[a, b] for a, b in pairwise(bounds) if chunk[a:b].strip()]
+
+
+def _kit_rules(
+    text: str, found: list[tuple[int, int]], source: str, offset: int, abbreviated: bool
+) -> list[list[int]]:
+    """The kit's rules over Punkt's sentences ``found`` in a line of ``text``: a piece that goes on from
+    the sentence before joins it; with ``abbreviated``, a piece is cut after an abbreviation that ends a
+    sentence (searched in ``source``, the string Punkt read, which starts at ``offset`` in ``text``)."""
+    pieces: list[list[int]] = []
+    for a, b in found:
+        if pieces and _joins(text, pieces[-1], a, b):
+            pieces[-1][1] = b
+        else:
+            pieces.append([a, b])
+    if abbreviated:
+        pieces = [
+            [offset + a, offset + b]
+            for start, end in pieces
+            for a, b in _split_after_abbreviations(source, start - offset, end - offset)
+        ]
+    return pieces
 
 
 def sentence_spans(text: str) -> list[TextSpan]:
@@ -175,24 +214,42 @@ def sentence_spans(text: str) -> list[TextSpan]:
     abbreviation list; a split followed by a lower-case word (``"...them?" the
     agent asked.``) is undone. Spans carry no surrounding white space, and only
     white space lies between them.
+
+    Punkt is asked only where its answer is in doubt (:mod:`medialit.sentence_ends`); the
+    sentences are the same as when it reads every line itself.
     """
-    tokenizer = _sentence_tokenizer()
+    return _sentence_spans(text, _punkt_rules().lines(_STRAIGHT_QUOTES(text)))
+
+
+def _sentence_spans(text: str, punkt: PunktLines | PlainPunkt) -> list[TextSpan]:
+    """:func:`sentence_spans`, with ``punkt`` giving Punkt's sentences in a line (offsets into ``text``)."""
     spans: list[TextSpan] = []
-    for line in _LINE.finditer(text):
-        for base, chunk in _chunks(line.start(), line.group()):
-            if not chunk.strip():
-                continue
-            pieces: list[list[int]] = []
+    # Where _ENDING_ABBREVIATION may match: its rule is tried only in those lines.
+    abbreviations = [m.start() for m in _MAY_END_ABBREVIATION.finditer(text)]
+    line_end = -1
+    for line in text.split("\n"):
+        line_start, line_end = line_end + 1, line_end + 1 + len(line)
+        if not line:
+            continue
+        if line_end - line_start <= MAX_CHUNK:
+            chunks = [(line_start, line_end, text)]
+        else:  # Punkt reads each chunk as a string of its own
+            chunks = [(base, base + len(chunk), chunk) for base, chunk in _chunks(line_start, line)]
+        i = bisect_left(abbreviations, line_start) if abbreviations else 0
+        abbreviated = i < len(abbreviations) and abbreviations[i] < line_end
+        for start, end, source in chunks:
             # Punkt sees straight quotes, so an abbreviation after a curly quote (“Mr.) is still one.
-            for start, end in tokenizer.span_tokenize(_STRAIGHT_QUOTES(chunk)):
-                if pieces and _joins(chunk[pieces[-1][0] : pieces[-1][1]], chunk[start:end]):
-                    pieces[-1][1] = end
-                else:
-                    pieces.append([start, end])
-            pieces = [cut for a, b in pieces for cut in _split_after_abbreviations(chunk, a, b)]
-            for start, end in pieces:
-                spans.append(_strip_span(text, base + start, base + end))
-    return [span for span in spans if span.end > span.start]
+            found = punkt.slices(start, end, whole_line=source is text)
+            if len(found) > 1 or abbreviated:  # a single sentence needs neither rule
+                found = _kit_rules(text, found, source, 0 if source is text else start, abbreviated)
+            for a, b in found:
+                while a < b and text[a].isspace():
+                    a += 1
+                while b > a and text[b - 1].isspace():
+                    b -= 1
+                if b > a:
+                    spans.append(TextSpan(a, b, text[a:b]))
+    return spans
 
 
 #: Lines longer than this are cut into chunks before Punkt sees them: NLTK stops a regular-expression
@@ -213,14 +270,6 @@ def _chunks(base: int, line: str) -> list[tuple[int, str]]:
         start += cut
     pieces.append((base + start, line[start:]))
     return pieces
-
-
-def _strip_span(text: str, start: int, end: int) -> TextSpan:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return TextSpan(start, end, text[start:end])
 
 
 @lru_cache(maxsize=1)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import medialit
 from medialit import text as text_module
 from medialit.detect import find_loaded, find_statistics, label_sentences, parse
 from medialit.detect import quotes as quotes_module
+from medialit.detect.parsed import _LINK
 
 STORY = (
     "Border Surge Continues\n\n"
@@ -87,3 +91,49 @@ def test_links_are_found():
         "desk@example.org",
         "https://example.org/a?b=1",
     ]
+
+
+# Pieces for texts that test the parse's fast paths against their plain definitions.
+_PIECES = [
+    "a", "Word", " ", "  ", "\n", "\n\n", "\t", "\r", "\u00a0", "\x1c", ".", "\u2014", "\u2013", "\u2212", "-",
+    "www.", "WWW.", "example", ".com", ".CO", ".uk", "://", "http", "@", "bit.ly/x", "/", "?",
+]  # fmt: skip
+
+
+def _plain_paragraphs(text: str) -> list[tuple[int, int, str]]:
+    found = []
+    for match in re.finditer(r"[^\n]+", text):
+        raw = match.group()
+        if raw.strip():
+            start = match.start() + len(raw) - len(raw.lstrip())
+            found.append((start, start + len(raw.strip()), raw.strip()))
+    return found
+
+
+def _plain_links(doc) -> list[tuple[int, int]]:
+    hint = re.compile(
+        r"://|www\.|@|\.(?:com|org|net|gov|edu|ly|io|co|uk|us|info|news|tv|me|gl)\b", re.IGNORECASE
+    )
+    found = []
+    lines = {doc.paragraphs[doc.paragraph_index(m.start())] for m in hint.finditer(doc.text)}
+    for line in sorted(lines, key=lambda p: p.start):
+        for m in _LINK.finditer(doc.text, line.start, line.end):
+            end = m.end()
+            while end > m.start() and doc.text[end - 1] in ".,;:!?)":
+                end -= 1
+            found.append((m.start(), end))
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_paragraphs_spaced_form_and_links_match_their_definitions(text: str) -> None:
+    """Are the paragraphs each non-blank line stripped, the spaced form the normalised text with spacing
+    dashes as spaces, and the links those found line by line where a hint of one is?"""
+    doc = parse(text)
+    assert [(p.start, p.end, p.text) for p in doc.paragraphs] == _plain_paragraphs(text)
+    spaced = list(doc.normalized)
+    for m in re.finditer("[\u2012\u2013\u2014\u2015\u2212]", text):
+        spaced[m.start()] = " "
+    assert doc.spaced == "".join(spaced)
+    assert doc.links == _plain_links(doc)

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate
 from typing import Any
 
 from ..text import TextSpan, normalize, sentence_spans
 from .phrases import WordStarts, lower_keeping_offsets
 from .quotes import quoted_regions
+from .tokens import Tokens
 
 __all__ = ["ParsedText", "Tokens", "parse"]
 
-_LINE = re.compile(r"[^\n]+")
-_TOKEN_SPLIT = re.compile(r"(\w+(?:['\-]\w+)*)")
+# A paragraph: a line's text without the white space around it (a blank line is none).
+_PARAGRAPH = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)", re.MULTILINE)
 # Dashes that stand between words ("covered\u2014this") rather than inside one ("well-known").
-_SPACING_DASHES = re.compile("[\u2012\u2013\u2014\u2015\u2212]")
+_SPACING_DASHES = "\u2012\u2013\u2014\u2015\u2212"
 # Web addresses, e-mail addresses and bare domains ("bit.ly/3xYz"): neither words nor figures.
 _LINK = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"']+"
@@ -27,39 +27,15 @@ _LINK = re.compile(
     r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|ly|io|co|uk|us|info|news|tv|me|gl)\b(?:/[^\s<>\"']*)?",
     re.IGNORECASE,
 )
-# A quick test for a line that may hold a link: only such lines are searched with _LINK.
-_LINK_HINT = re.compile(
-    r"://|www\.|@|\.(?:com|org|net|gov|edu|ly|io|co|uk|us|info|news|tv|me|gl)\b", re.IGNORECASE
+# What every link holds: only lines with one of these are searched with _LINK. Each pattern starts
+# with a literal character, which `re` finds much faster than a choice of several.
+_LINK_HINTS = (
+    re.compile("://"),
+    re.compile("@"),
+    re.compile(r"\.(?<=www\.)", re.IGNORECASE),
+    re.compile(r"\.(?:com|org|net|gov|edu|ly|io|co|uk|us|info|news|tv|me|gl)\b", re.IGNORECASE),
 )
 _SIMPLE_SENTENCE = re.compile(r"[^\n]*?[.!?\u2026]+(?=\s|$)|[^\n]+")
-
-
-class Tokens:
-    """Word tokens of :attr:`ParsedText.lowered`, as parallel lists, with look-ups by offset.
-
-    A token is letters, digits and underscores, joined by inner apostrophes or hyphens ("don't",
-    "so-called"): the unit the lexicons are written in.
-    """
-
-    __slots__ = ("ends", "starts", "words")
-
-    def __init__(self, lowered: str) -> None:
-        pieces = _TOKEN_SPLIT.split(lowered)  # gap, token, gap, token, ..., gap
-        offsets = list(accumulate(map(len, pieces), initial=0))
-        self.starts: list[int] = offsets[1:-1:2]
-        self.ends: list[int] = offsets[2::2]
-        self.words: list[str] = pieces[1::2]
-
-    def __len__(self) -> int:
-        return len(self.words)
-
-    def index_at(self, offset: int) -> int:
-        """Index of the first token starting at or after ``offset``."""
-        return bisect_left(self.starts, offset)
-
-    def spans(self, text: str) -> list[TextSpan]:
-        """The tokens as :class:`TextSpan` over ``text`` (the original, not the lower-cased copy)."""
-        return [TextSpan(a, b, text[a:b]) for a, b in zip(self.starts, self.ends, strict=True)]
 
 
 @dataclass(frozen=True, eq=False)
@@ -93,18 +69,26 @@ class ParsedText:
     @cached_property
     def spaced(self) -> str:
         """:attr:`normalized` with dashes between words as spaces, so "covered\u2014this" is two words."""
-        flat = self.normalized
-        if not _SPACING_DASHES.search(self.text):
+        text, flat = self.text, self.normalized
+        dashes = sorted(offset for dash in _SPACING_DASHES if dash in text for offset in _offsets(text, dash))
+        if not dashes:
             return flat
-        chars = list(flat)
-        for m in _SPACING_DASHES.finditer(self.text):
-            chars[m.start()] = " "
-        return "".join(chars)
+        pieces, start = [], 0
+        for offset in dashes:
+            pieces.append(flat[start:offset])
+            start = offset + 1
+        pieces.append(flat[start:])
+        return " ".join(pieces)
 
     @cached_property
     def word_starts(self) -> WordStarts:
         """Every run of word characters in :attr:`lowered`, for :class:`~medialit.detect.phrases.PhrasePattern`."""
-        return WordStarts(self.lowered)
+        # WordStarts finds the runs with re; the tokens, cut at their inner apostrophes and hyphens, are
+        # the same runs, found several times faster.
+        words = WordStarts("")
+        words.lowered = self.lowered
+        words.starts, words.ends, words.words = self.tokens.word_runs(self.lowered)
+        return words
 
     @cached_property
     def tokens(self) -> Tokens:
@@ -115,8 +99,8 @@ class ParsedText:
     def links(self) -> list[tuple[int, int]]:
         """(start, end) of each web address, e-mail address or bare domain, in order."""
         found = []
-        lines = {self.paragraphs[self.paragraph_index(m.start())] for m in _LINK_HINT.finditer(self.text)}
-        for line in sorted(lines, key=lambda p: p.start):
+        hints = {self.paragraph_index(m.start()) for hint in _LINK_HINTS for m in hint.finditer(self.text)}
+        for line in [self.paragraphs[i] for i in sorted(hints)]:
             for m in _LINK.finditer(self.text, line.start, line.end):
                 end = m.end()
                 while end > m.start() and self.text[end - 1] in ".,;:!?)":
@@ -182,13 +166,7 @@ def parse(text: str | ParsedText, sentences: Sequence[TextSpan] | None = None) -
     """
     if isinstance(text, ParsedText):
         return text
-    paragraphs = []
-    for m in _LINE.finditer(text):
-        raw = m.group()
-        stripped = raw.strip()
-        if stripped:
-            start = m.start() + (len(raw) - len(raw.lstrip()))
-            paragraphs.append(TextSpan(start, start + len(stripped), stripped))
+    paragraphs = [TextSpan(m.start(1), m.end(1), m.group(1)) for m in _PARAGRAPH.finditer(text)]
     normalized = normalize(text)
     quotes, scare = [], []
     for region in quoted_regions(text):
@@ -209,6 +187,16 @@ _MENTION_CUE = re.compile(
     r"|\bnicknamed|\bcalls?|\bcalling)\s{1,3}$",
     re.IGNORECASE,
 )
+
+
+def _offsets(text: str, character: str) -> list[int]:
+    """Every offset of ``character`` in ``text``, in order."""
+    found = []
+    offset = text.find(character)
+    while offset >= 0:
+        found.append(offset)
+        offset = text.find(character, offset + 1)
+    return found
 
 
 def _is_scare_quote(flat: str, start: int, end: int) -> bool:

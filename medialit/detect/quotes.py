@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 __all__ = ["inside", "quoted_regions"]
 
@@ -21,38 +21,56 @@ _SPEAKER_VOICE = re.compile(
 )
 
 
-_QUOTE_MARK = re.compile('[\u201c\u201d\u2018\u2019"]')
+def _offsets(text: str, marks: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Offsets of each of the characters ``marks`` in ``text[start:end]``, in order (a plain search per
+    character: much faster than a regular expression that tries every place)."""
+    found = []
+    for mark in marks:
+        offset = text.find(mark, start, end)
+        while offset >= 0:
+            found.append(offset)
+            offset = text.find(mark, offset + 1, end)
+    return sorted(found)
 
 
-def _marks_in_line(line: str, base: int) -> list[tuple[int, int]]:
-    """Regions between quotation marks in one line; a quote left open runs to the line's end."""
+def _marks_in_line(text: str, start: int, end: int, marks: list[int]) -> list[tuple[int, int]]:
+    """Regions between the quotation marks of the line ``text[start:end]``: ``marks`` are its double ones and
+    its opening singles. A double quote left open runs to the line's end."""
     regions: list[tuple[int, int]] = []
     double_open: int | None = None
     straight_open: int | None = None
-    single_open: int | None = None
-    for mark in _QUOTE_MARK.finditer(line):
-        i, ch = mark.start(), mark.group()
-        before = line[i - 1] if i else " "
-        after = line[i + 1] if i + 1 < len(line) else " "
-        if ch == _OPEN_DOUBLE and double_open is None:
-            double_open = i
-        elif ch == _CLOSE_DOUBLE and double_open is not None:
-            regions.append((base + double_open, base + i + 1))
-            double_open = None
-        elif ch == '"':
+    singles = False
+    for i in marks:
+        ch = text[i]
+        if ch == '"':
             if straight_open is None:
                 straight_open = i
             else:
-                regions.append((base + straight_open, base + i + 1))
+                regions.append((straight_open, i + 1))
                 straight_open = None
-        elif ch == _OPEN_SINGLE and not before.isalnum() and single_open is None:
-            single_open = i
-        elif ch == _CLOSE_SINGLE and single_open is not None and not after.isalnum():
-            regions.append((base + single_open, base + i + 1))
-            single_open = None
-    for start in (double_open, straight_open):
-        if start is not None:  # a quotation that continues into the next paragraph
-            regions.append((base + start, base + len(line)))
+        elif ch == _OPEN_DOUBLE:
+            if double_open is None:
+                double_open = i
+        elif ch == _CLOSE_DOUBLE:
+            if double_open is not None:
+                regions.append((double_open, i + 1))
+                double_open = None
+        else:  # an opening single quotation mark: see below
+            singles = True
+    for opened in (double_open, straight_open):
+        if opened is not None:  # a quotation that continues into the next paragraph
+            regions.append((opened, end))
+    if singles:
+        # Single quotes only where they are not apostrophes: an opening one not after a letter or
+        # digit, a closing one not before one.
+        single_open: int | None = None
+        for i in _offsets(text, _OPEN_SINGLE + _CLOSE_SINGLE, start, end):
+            if text[i] == _OPEN_SINGLE:
+                if single_open is None and not (i > start and text[i - 1].isalnum()):
+                    single_open = i
+            elif single_open is not None and not (i + 1 < end and text[i + 1].isalnum()):
+                regions.append((single_open, i + 1))
+                single_open = None
     return regions
 
 
@@ -65,18 +83,25 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     open without a quotation mark and speak in the first or second person.
     """
     regions: list[tuple[int, int]] = []
+    marks = _offsets(text, _OPEN_DOUBLE + _CLOSE_DOUBLE + '"' + _OPEN_SINGLE)
     in_block = False
     for match in _LINE.finditer(text):
-        line = match.group()
-        if not line.strip():
-            continue
-        stripped = line.lstrip()
-        if in_block and stripped[:1] not in {_OPEN_DOUBLE, '"'} and _SPEAKER_VOICE.search(line):
-            regions.append((match.start() + len(line) - len(stripped), match.end()))
-        else:
-            in_block = False
-            regions.extend(_marks_in_line(line, match.start()))
-        if _INTRODUCES_BLOCK.search(line):
+        start, end = match.span()
+        first = bisect_left(marks, start)
+        last = bisect_left(marks, end, first)
+        if in_block:
+            line = match.group()
+            if not line.strip():
+                continue
+            stripped = line.lstrip()
+            if stripped[:1] not in {_OPEN_DOUBLE, '"'} and _SPEAKER_VOICE.search(line):
+                regions.append((start + len(line) - len(stripped), end))
+            else:
+                in_block = False
+                regions.extend(_marks_in_line(text, start, end, marks[first:last]))
+        elif last > first:
+            regions.extend(_marks_in_line(text, start, end, marks[first:last]))
+        if text.find(":", start, end) >= 0 and _INTRODUCES_BLOCK.search(text, start, end):
             in_block = True
     return _merge(regions)
 
