@@ -124,9 +124,39 @@ def _sentence_tokenizer() -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(params, lang_vars=_NewsLanguageVars())
 
 
+# Lines on which the fast path must agree with Punkt before it is trusted (see _punkt_rules).
+_SELF_CHECK = (
+    'Mr. Smith met J. Doe on Jan. 5 in the U.S. capital. "Why?" she asked. No. 5 won! It rained... '
+    "Then 3,000 people came. at 7 a.m. Voters lined up (see p. 4). He left.\n"
+    "Dr. Lee said: \u201cWe doubled it.\u201d The end? Yes."
+)
+
+
 @lru_cache(maxsize=1)
-def _punkt_rules() -> PunktRules:
-    return PunktRules(_sentence_tokenizer())
+def _punkt_rules() -> PunktRules | None:
+    """Punkt's certain decisions (:mod:`medialit.sentence_ends`), or None if this NLTK's Punkt is not the
+    one they were written for.
+
+    The fast path reads some of Punkt's private parts. It is trusted only if it builds and splits
+    :data:`_SELF_CHECK` exactly as Punkt reading every line does; otherwise Punkt reads every line
+    itself: slower, never different.
+    """
+    try:
+        rules = PunktRules(_sentence_tokenizer())
+        flat = _STRAIGHT_QUOTES(_SELF_CHECK)
+        plain = _sentence_spans(_SELF_CHECK, PlainPunkt(_sentence_tokenizer(), flat))
+        if _sentence_spans(_SELF_CHECK, rules.lines(flat)) == plain:
+            return rules
+    except (AttributeError, TypeError, ValueError, IndexError, KeyError):
+        pass
+    return None
+
+
+def _line_reader(text: str) -> PunktLines | PlainPunkt:
+    """What gives Punkt's sentences in each line of ``text``: the fast path where it is trusted."""
+    flat = _STRAIGHT_QUOTES(text)
+    rules = _punkt_rules()
+    return rules.lines(flat) if rules is not None else PlainPunkt(_sentence_tokenizer(), flat)
 
 
 _WEEKDAYS_MONTHS = (
@@ -218,7 +248,7 @@ def sentence_spans(text: str) -> list[TextSpan]:
     Punkt is asked only where its answer is in doubt (:mod:`medialit.sentence_ends`); the
     sentences are the same as when it reads every line itself.
     """
-    return _sentence_spans(text, _punkt_rules().lines(_STRAIGHT_QUOTES(text)))
+    return _sentence_spans(text, _line_reader(text))
 
 
 def _sentence_spans(text: str, punkt: PunktLines | PlainPunkt) -> list[TextSpan]:

@@ -76,7 +76,7 @@ def _lines(text: str):
 def test_each_line_splits_as_punkt_splits_it(line: str) -> None:
     """Are a tricky line's sentence slices exactly Punkt's own span_tokenize of it?"""
     flat = _STRAIGHT_QUOTES(line)
-    fast = _punkt_rules().lines(flat)
+    fast = _punkt_rules().lines(flat)  # trusted on this NLTK: see test_the_fast_path_is_trusted_here
     plain = PlainPunkt(_sentence_tokenizer(), flat)
     for start, end in _lines(line):
         assert fast.slices(start, end) == plain.slices(start, end)
@@ -145,3 +145,29 @@ def test_contexts_are_punkts_own() -> None:
         built = lines._context(match.start(), next_token, match.group("next_tok"), previous, 0)
         assert built == context
         previous = match.start()
+
+
+def test_the_fast_path_is_trusted_here() -> None:
+    """Does this NLTK's Punkt pass the fast path's self-check, so the fast path is what the kit uses?"""
+    assert _punkt_rules() is not None
+
+
+def test_a_punkt_the_fast_path_does_not_know_falls_back_to_punkt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """If Punkt's private parts change (here: one goes missing), are the sentences still Punkt's own?"""
+    import medialit.text as text_module
+
+    text = "Mr. Smith met J. Doe on Jan. 5. He left.\nNo. 5 won! Then 3,000 came."
+    expected = text_module.sentence_spans(text)
+
+    class Broken(PunktRules):
+        def __init__(self, tokenizer: object) -> None:
+            raise AttributeError("_match_potential_end_contexts")
+
+    monkeypatch.setattr(text_module, "PunktRules", Broken)
+    text_module._punkt_rules.cache_clear()
+    try:
+        assert text_module._punkt_rules() is None
+        assert text_module.sentence_spans(text) == expected
+    finally:
+        monkeypatch.undo()
+        text_module._punkt_rules.cache_clear()
