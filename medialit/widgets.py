@@ -11,6 +11,7 @@ import ipywidgets as widgets
 from IPython.display import display
 
 from .choicegroup import ChoiceGroup
+from .choiceselect import ChoiceSelect
 from .display import reveal as _reveal
 from .display.views import reveal_after, show_article, show_counts, show_response, show_table, show_text
 from .display.wording import progress_words, tally
@@ -271,11 +272,15 @@ class QuizWidget:
         )
         return [note, picker]
 
-    def _dropdowns(self, vocabulary: tuple[str, ...], description: str, count: int) -> list[widgets.Dropdown]:
+    def _dropdowns(self, vocabulary: tuple[str, ...], description: str, count: int) -> list[ChoiceSelect]:
+        """``count`` labelled drop-down lists of ``vocabulary``, each starting on "(choose)".
+
+        A ChoiceSelect, not ipywidgets' Dropdown, so that each change reaches the kernel before a Check
+        pressed right after it (see medialit.ordered_choice).
+        """
         options = [("(choose)", BLANK), *[(_readable(v), v) for v in vocabulary]]
         return [
-            widgets.Dropdown(options=options, value=BLANK, description=f"{description} {n + 1}:", style=_WIDE)
-            for n in range(count)
+            ChoiceSelect(options=options, value=BLANK, label=f"{description} {n + 1}:") for n in range(count)
         ]
 
     def _labels(self) -> list[widgets.Widget]:
