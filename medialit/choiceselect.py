@@ -67,8 +67,9 @@ export default { render };
 """
 )
 
-# Theme colours with light fallbacks (text >= 4.5:1, the list's border >= 3:1 on white, as a control's
-# outline must be); the focus ring is the kit's own (FOCUS_RING_CSS).
+# Theme colours with light fallbacks: text >= 4.5:1, and the list's border >= 3:1, as a control's outline
+# must be (WCAG 1.4.11), in JupyterLab Light and Dark (--jp-border-color1 is 1.9:1 and 2.6:1 there, too faint,
+# so the border takes the secondary text colour, as the WordPicker's words do). The focus ring is the kit's own.
 _CSS = (
     FOCUS_RING_CSS
     + """
@@ -87,7 +88,7 @@ _CSS = (
   padding: 2px 4px;
   color: var(--jp-content-font-color1, #111);
   background: var(--jp-layout-color1, #fff);
-  border: 1px solid var(--jp-border-color1, #767676);
+  border: 1px solid var(--jp-content-font-color2, #555);
   border-radius: 3px;
 }
 .medialit-select option {

@@ -19,7 +19,8 @@ import traitlets
 #: The browser half, pasted into each control's ESM: ``chooser(model, sync)`` gives ``shown()`` (the value
 #: to show: the view's own copy while changes are on their way, else the kernel's), ``choose(value)`` (send
 #: one change) and ``fromKernel()`` (to call when ``value`` or ``ack`` changes). Numbering continues from the
-#: kernel's ``ack``, so a reloaded page's changes are not taken for old ones.
+#: kernel's ``ack``, so a view drawn again (a reopened notebook) keeps showing its own changes until the
+#: kernel has applied them.
 CHOOSER_JS = r"""
 function chooser(model, sync) {
   let sent = model.get("ack");

@@ -318,8 +318,17 @@ class QuizWidget:
             parts.append(dropdown)
         return parts
 
+    # A typed answer is synced once, when the student leaves the box (Tab or a click on Check), not at
+    # every keystroke: ipywidgets holds back a model's update while its last one awaits the kernel, so
+    # quick typing then Check could be scored without the last keystrokes.
     def _numeric(self) -> list[widgets.Widget]:
-        box = widgets.Text(value="", description="Your answer (%):", placeholder="e.g. 12.5", style=_WIDE)
+        box = widgets.Text(
+            value="",
+            description="Your answer (%):",
+            placeholder="e.g. 12.5",
+            style=_WIDE,
+            continuous_update=False,
+        )
         self._inputs = [box]
         return [self._passage(), box]
 
@@ -330,6 +339,7 @@ class QuizWidget:
             description="Your version:",
             placeholder="Write the sentence again, keeping the facts.",
             style=_WIDE,
+            continuous_update=False,
             layout=widgets.Layout(width="100%", height="6em"),
         )
         self._inputs = [box]

@@ -203,6 +203,46 @@ def test_voila_text_contrast_in_light_and_dark(voila: Server, page: Any, theme: 
     assert not low, "\n".join(low[:20])
 
 
+_SELECT_PAIRS = (
+    "() => {"
+    + _COLOUR_HELPERS
+    + r"""
+    return [...document.querySelectorAll('.medialit-select select')].flatMap(el => {
+        const style = getComputedStyle(el), bg = background(el), page = background(el.parentElement);
+        const what = (el.labels[0] || {}).textContent || el.id;
+        return [
+            {kind: 'text', what: 'list ' + what, fg: over(rgba(style.color), bg), bg},
+            {kind: 'mark', what: 'border of list ' + what, fg: over(rgba(style.borderTopColor), page), bg: page},
+        ];
+    });
+}"""
+)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_voila_label_lists_contrast_in_light_and_dark(voila: Server, page: Any, theme: str) -> None:  # noqa: F811
+    """In lesson 05 (label-the-sentences quizzes) in Voilà's light and dark themes, is every drop-down list's
+    text at least 4.5:1 against its background and its border at least 3:1 against the page (WCAG 1.4.11), and
+    every other text of the kit's quizzes at least 4.5:1?"""
+    page.goto(_lesson_address(voila, LABEL_LESSON, theme), wait_until="domcontentloaded", timeout=RENDER)
+    page.locator(f".quiz-{LABEL_QUIZ} .medialit-select select").first.wait_for(
+        state="visible", timeout=RENDER
+    )
+    pairs = page.evaluate(_SELECT_PAIRS)
+    low = [
+        f"{p['kind']} {contrast(p['fg'], p['bg']):.2f}:1 {p['what']!r} fg={p['fg'][:3]} bg={p['bg'][:3]}"
+        for p in pairs
+        if contrast(p["fg"], p["bg"]) < (4.5 if p["kind"] == "text" else 3.0)
+    ]
+    assert (_luminance(pairs[0]["bg"]) < 0.2) == (theme == "dark"), f"the {theme} theme: {pairs[0]}"
+    measured, other = _low_contrast(page)
+    print(
+        f"\n[browser] Voilà {theme}, {LABEL_LESSON}: {len(pairs) // 2} lists, {measured} other pairs measured"
+    )
+    assert len(pairs) >= 12
+    assert not low + other, "\n".join((low + other)[:20])
+
+
 @pytest.fixture(params=["JupyterLab Light", "JupyterLab Dark"])
 def themed_lab(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> tuple[Server, str]:
     """test_browser's JupyterLab server, with the theme set in its settings (a setting, not a click)."""

@@ -242,6 +242,14 @@ def test_a_label_chosen_in_the_browser_is_the_answer():
     assert w.answer == solution and w.check().correct
 
 
+def test_typed_answers_sync_once_per_edit_not_per_keystroke():
+    """Is a typed answer (numeric, rewrite) sent to the kernel when the student leaves the box, not at each
+    keystroke, so that a Check pressed straight after typing is not scored before the last keystrokes?"""
+    for quiz_id in ("l02-oig-percent", next(q.id for q in QUIZZES if q.kind == "rewrite")):
+        box = mw.quiz_widget(get_quiz(quiz_id))._inputs[0]
+        assert isinstance(box, ipywidgets.Text | ipywidgets.Textarea) and box.continuous_update is False
+
+
 def test_numeric_accepts_typed_text(store):
     """Can a number be typed as text, with a per cent sign?"""
     quiz = get_quiz("l02-oig-percent")
