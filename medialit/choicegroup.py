@@ -4,15 +4,19 @@ ipywidgets' ``RadioButtons`` renders every ``<input type="radio">`` with an empt
 treats all the radio buttons on a page as one group: an arrow key in one quiz changes another quiz's
 answer, and "Your answer:" is not tied to its options. This control renders a ``<fieldset>`` whose
 ``<legend>`` names the group, with radio buttons sharing a ``name`` unique to each view. It only shows and
-sets ``value``; scoring stays in :mod:`medialit.quiz`.
+sets ``value``; scoring stays in :mod:`medialit.quiz`. Each change reaches the kernel as an ordered message
+(:mod:`medialit.ordered_choice`), so arrow keys pressed quickly and then Check are scored as the radios show.
 """
 
 from __future__ import annotations
 
-import anywidget
 import traitlets
 
-_ESM = r"""
+from .ordered_choice import CHOOSER_JS, OrderedChoice
+
+_ESM = (
+    CHOOSER_JS
+    + r"""
 let views = 0;
 
 function render({ model, el }) {
@@ -25,10 +29,11 @@ function render({ model, el }) {
   list.className = "medialit-choice-options";
   fieldset.append(legend, list);
   el.append(fieldset);
+  const choice = chooser(model, sync);
 
   function sync() {
     for (const input of list.querySelectorAll("input")) {
-      input.checked = input.value === model.get("value");
+      input.checked = input.value === choice.shown();
       input.disabled = model.get("disabled");
     }
   }
@@ -43,10 +48,7 @@ function render({ model, el }) {
       input.name = name;
       input.value = value;
       input.addEventListener("change", () => {
-        if (input.checked) {
-          model.set("value", value);
-          model.save_changes();
-        }
+        if (input.checked) choice.choose(value);
       });
       label.append(input, document.createTextNode(` ${text}`));
       list.append(label);
@@ -56,19 +58,22 @@ function render({ model, el }) {
 
   model.on("change:options", draw);
   model.on("change:label", draw);
-  model.on("change:value", sync);
+  model.on("change:value", choice.fromKernel);
+  model.on("change:ack", choice.fromKernel);
   model.on("change:disabled", sync);
   draw();
   return () => {
     model.off("change:options", draw);
     model.off("change:label", draw);
-    model.off("change:value", sync);
+    model.off("change:value", choice.fromKernel);
+    model.off("change:ack", choice.fromKernel);
     model.off("change:disabled", sync);
   };
 }
 
 export default { render };
 """
+)
 
 #: A visible focus ring for every control of a quiz (ipywidgets' own is a 1px light-blue line, nearly
 #: invisible on a blue button): 2px in the theme's text colour, outside the control, so it contrasts with
@@ -109,26 +114,16 @@ _CSS = (
 )
 
 
-class ChoiceGroup(anywidget.AnyWidget):
+class ChoiceGroup(OrderedChoice):
     """Radio buttons in a ``<fieldset>`` named by ``label``: one group per quiz.
 
-    ``options`` is a list of ``(shown text, value)`` pairs; ``value`` is the chosen value or None.
+    ``options`` is a list of ``(shown text, value)`` pairs; ``value`` is the chosen value or None (see
+    :class:`~medialit.ordered_choice.OrderedChoice` for how the browser changes it).
     ``group`` is part of the radio buttons' ``name`` (each view adds a suffix of its own, so two views of
     one widget never share a group either).
     """
 
     _esm = _ESM
     _css = _CSS
-    options = traitlets.List(traitlets.Tuple(traitlets.Unicode(), traitlets.Unicode())).tag(sync=True)
-    value = traitlets.Unicode(None, allow_none=True).tag(sync=True)
     label = traitlets.Unicode("Your answer:").tag(sync=True)
     group = traitlets.Unicode("choice").tag(sync=True)
-    disabled = traitlets.Bool(False).tag(sync=True)
-
-    @traitlets.validate("value")
-    def _known_value(self, proposal: traitlets.Bunch) -> str | None:
-        """Only None or one of the options' values (as ipywidgets' RadioButtons allows)."""
-        value = proposal["value"]
-        if value is not None and value not in {v for _, v in self.options}:
-            raise traitlets.TraitError(f"{value!r} is not one of the options")
-        return value

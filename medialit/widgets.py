@@ -11,6 +11,7 @@ import ipywidgets as widgets
 from IPython.display import display
 
 from .choicegroup import ChoiceGroup
+from .choiceselect import ChoiceSelect
 from .display import reveal as _reveal
 from .display.views import reveal_after, show_article, show_counts, show_response, show_table, show_text
 from .display.wording import progress_words, tally
@@ -271,11 +272,15 @@ class QuizWidget:
         )
         return [note, picker]
 
-    def _dropdowns(self, vocabulary: tuple[str, ...], description: str, count: int) -> list[widgets.Dropdown]:
+    def _dropdowns(self, vocabulary: tuple[str, ...], description: str, count: int) -> list[ChoiceSelect]:
+        """``count`` labelled drop-down lists of ``vocabulary``, each starting on "(choose)".
+
+        A ChoiceSelect, not ipywidgets' Dropdown, so that each change reaches the kernel before a Check
+        pressed right after it (see medialit.ordered_choice).
+        """
         options = [("(choose)", BLANK), *[(_readable(v), v) for v in vocabulary]]
         return [
-            widgets.Dropdown(options=options, value=BLANK, description=f"{description} {n + 1}:", style=_WIDE)
-            for n in range(count)
+            ChoiceSelect(options=options, value=BLANK, label=f"{description} {n + 1}:") for n in range(count)
         ]
 
     def _labels(self) -> list[widgets.Widget]:
@@ -313,8 +318,17 @@ class QuizWidget:
             parts.append(dropdown)
         return parts
 
+    # A typed answer is synced once, when the student leaves the box (Tab or a click on Check), not at
+    # every keystroke: ipywidgets holds back a model's update while its last one awaits the kernel, so
+    # quick typing then Check could be scored without the last keystrokes.
     def _numeric(self) -> list[widgets.Widget]:
-        box = widgets.Text(value="", description="Your answer (%):", placeholder="e.g. 12.5", style=_WIDE)
+        box = widgets.Text(
+            value="",
+            description="Your answer (%):",
+            placeholder="e.g. 12.5",
+            style=_WIDE,
+            continuous_update=False,
+        )
         self._inputs = [box]
         return [self._passage(), box]
 
@@ -325,6 +339,7 @@ class QuizWidget:
             description="Your version:",
             placeholder="Write the sentence again, keeping the facts.",
             style=_WIDE,
+            continuous_update=False,
             layout=widgets.Layout(width="100%", height="6em"),
         )
         self._inputs = [box]

@@ -41,8 +41,10 @@ function render({ model, el }) {
   // A click or Space sends "toggle word i" to the kernel, which applies toggles one by one, in order,
   // and answers with the new `selected` and the number of the last toggle it applied (`ack`). Until the
   // kernel has caught up with every toggle sent, the view shows its own copy, so quick presses are never
-  // lost or flicker back (sending the whole list let an older value overwrite a newer one).
-  let sent = 0;
+  // lost or flicker back (sending the whole list let an older value overwrite a newer one). Numbering
+  // continues from the kernel's `ack`, so a view drawn again (a reopened notebook) keeps showing its own
+  // toggles until the kernel has applied them.
+  let sent = model.get("ack");
   let local = null;
   const shown = () => local ?? model.get("selected");
 

@@ -14,6 +14,7 @@ import traitlets
 
 from medialit import widgets as mw
 from medialit.choicegroup import ChoiceGroup
+from medialit.choiceselect import ChoiceSelect
 from medialit.datafiles import schema_errors
 from medialit.progress import ProgressStore
 from medialit.quiz import get_quiz, load_quizzes
@@ -159,12 +160,15 @@ def test_root_has_quiz_class(quiz):
 
 
 def test_every_input_is_labelled(quiz):
-    """Does every input carry a description a screen reader can announce?"""
+    """Does every input carry a description (ipywidgets) or label (the kit's own controls) a screen reader
+    can announce?"""
     w = mw.quiz_widget(quiz)
     kinds = (ipywidgets.ValueWidget, ipywidgets.Button)
     inputs = [x for x in walk(w.root) if isinstance(x, kinds) and not isinstance(x, ipywidgets.HTML)]
-    assert inputs
+    own = [x for x in walk(w.root) if isinstance(x, ChoiceGroup | ChoiceSelect | WordPicker)]
+    assert inputs and set(w._inputs) <= set(inputs + own)
     assert all(x.description.strip() for x in inputs)
+    assert all(x.label.strip() for x in own)
 
 
 def test_try_again_clears(quiz, store):
@@ -217,14 +221,33 @@ def test_highlight_partial_credit(store):
 
 
 def test_dropdowns_start_blank():
-    """Do label dropdowns start on "(choose)" and offer every sentence label?"""
+    """Do label dropdowns start on "(choose)", offer every sentence label, and say which sentence they are for?"""
     quiz = get_quiz("l03-oig-ending")
     w = mw.quiz_widget(quiz)
-    drops = [x for x in walk(w.root) if isinstance(x, ipywidgets.Dropdown)]
+    drops = [x for x in walk(w.root) if isinstance(x, ChoiceSelect)]
     assert len(drops) == len(quiz.passage.sentences)
-    assert drops[0].label == "(choose)"
+    assert drops[0].options[0] == ("(choose)", mw.BLANK) and drops[0].value == mw.BLANK
     assert [v for _, v in drops[0].options][1:] == list(SENTENCE_LABELS)
+    assert [d.label for d in drops[:2]] == ["Sentence 1:", "Sentence 2:"]
     assert w.answer == [None] * len(drops)
+
+
+def test_a_label_chosen_in_the_browser_is_the_answer():
+    """Does a dropdown change sent from the browser (an ordered message) become the quiz's answer?"""
+    quiz = get_quiz("l03-oig-ending")
+    w = mw.quiz_widget(quiz)
+    solution = quiz.solution()
+    for seq, (drop, label) in enumerate(zip(w._inputs, solution, strict=True), start=1):
+        drop._message(drop, {"event": "choose", "value": label, "seq": seq}, [])
+    assert w.answer == solution and w.check().correct
+
+
+def test_typed_answers_sync_once_per_edit_not_per_keystroke():
+    """Is a typed answer (numeric, rewrite) sent to the kernel when the student leaves the box, not at each
+    keystroke, so that a Check pressed straight after typing is not scored before the last keystrokes?"""
+    for quiz_id in ("l02-oig-percent", next(q.id for q in QUIZZES if q.kind == "rewrite")):
+        box = mw.quiz_widget(get_quiz(quiz_id))._inputs[0]
+        assert isinstance(box, ipywidgets.Text | ipywidgets.Textarea) and box.continuous_update is False
 
 
 def test_numeric_accepts_typed_text(store):

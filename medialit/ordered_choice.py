@@ -1,0 +1,89 @@
+"""One value chosen from a list, sent from the browser as ordered messages: the base of the kit's choice controls.
+
+A control whose view syncs its value with ``model.save_changes()`` can lose a race with the Check button:
+ipywidgets' JavaScript holds back a model's next state update while its last one awaits the kernel's
+reply (so three quick arrow-key presses are three updates, the later ones held back), but sends a
+button's click at once, so Check can be scored before the last change arrives. Here the view sends every
+change as a custom message ``{"event": "choose", "value": v, "seq": n}``, which ipywidgets never holds
+back, so the kernel receives changes and clicks in the order the student made them. The kernel applies
+each change in order and answers with ``value`` and ``ack`` (the largest ``seq`` applied); until ``ack``
+catches up, the view shows its own copy, so quick changes never flicker back (as
+:class:`~medialit.wordpicker.WordPicker` does for its toggles).
+"""
+
+from __future__ import annotations
+
+import anywidget
+import traitlets
+
+#: The browser half, pasted into each control's ESM: ``chooser(model, sync)`` gives ``shown()`` (the value
+#: to show: the view's own copy while changes are on their way, else the kernel's), ``choose(value)`` (send
+#: one change) and ``fromKernel()`` (to call when ``value`` or ``ack`` changes). Numbering continues from the
+#: kernel's ``ack``, so a view drawn again (a reopened notebook) keeps showing its own changes until the
+#: kernel has applied them.
+CHOOSER_JS = r"""
+function chooser(model, sync) {
+  let sent = model.get("ack");
+  let local = null;
+  return {
+    shown: () => (local === null ? model.get("value") : local.value),
+    choose(value) {
+      if (model.get("disabled")) return;
+      local = { value };
+      sent += 1;
+      model.send({ event: "choose", value, seq: sent });
+      sync();
+    },
+    fromKernel() {
+      if (model.get("ack") >= sent) local = null;
+      sync();
+    },
+  };
+}
+"""
+
+
+class OrderedChoice(anywidget.AnyWidget):
+    """A value chosen from ``options``, changed from the browser by ordered ``choose`` messages.
+
+    ``options`` is a list of ``(shown text, value)`` pairs; ``value`` is the chosen value or None; ``ack``
+    is the largest ``seq`` of a ``choose`` message applied so far. Subclasses give the view (``_esm``,
+    built with :data:`CHOOSER_JS`) and its ``_css``.
+    """
+
+    options = traitlets.List(traitlets.Tuple(traitlets.Unicode(), traitlets.Unicode())).tag(sync=True)
+    value = traitlets.Unicode(None, allow_none=True).tag(sync=True)
+    disabled = traitlets.Bool(False).tag(sync=True)
+    ack = traitlets.Int(0).tag(sync=True)
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.on_msg(self._message)
+
+    @traitlets.validate("value")
+    def _known_value(self, proposal: traitlets.Bunch) -> str | None:
+        """Only None or one of the options' values (as ipywidgets' RadioButtons and Dropdown allow)."""
+        value = proposal["value"]
+        if value is not None and value not in {v for _, v in self.options}:
+            raise traitlets.TraitError(f"{value!r} is not one of the options")
+        return value
+
+    def choose(self, value: str, seq: int | None = None) -> None:
+        """Make ``value`` the chosen one, as the browser asks; record ``seq`` as ``ack`` if it is larger.
+
+        A value that is not one of the options, or any change while ``disabled``, changes nothing (but is
+        still acknowledged, so the browser stops waiting for it and shows the kernel's value again).
+        """
+        with self.hold_sync():
+            if not self.disabled and value in {v for _, v in self.options}:
+                self.value = value
+            if seq is not None:
+                self.ack = max(self.ack, seq)
+
+    def _message(self, _widget: object, content: object, _buffers: object) -> None:
+        """A custom message from the browser: only well-formed ``choose`` messages are applied."""
+        if not isinstance(content, dict) or content.get("event") != "choose":
+            return
+        value, seq = content.get("value"), content.get("seq")
+        if type(value) is str and type(seq) is int:
+            self.choose(value, seq)
