@@ -45,6 +45,7 @@ from ..parsed import ParsedText, parse
 from .arithmetic import _Sums
 from .attribution import _attribution, _decide, _sentence_decision
 from .cues import CUE_FILE, CUE_KINDS, _lexicon, sourcing_cues
+from .keywords import STATISTIC
 from .numbers import _candidates, _Group, not_figures
 from .wording import _span
 
@@ -87,7 +88,7 @@ def find_statistics(
 
     skip = not_figures(doc)
     for info in infos:
-        groups = _candidates(norm, info, lex, doc.word_starts)
+        groups = _candidates(norm, info, lex) if info.keywords & STATISTIC else []
         if skip and groups:
             near = _overlapping(skip, info.span.start, info.span.end)
             if near:

@@ -5,22 +5,22 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ...text import TextSpan
 from ..parsed import ParsedText
-from ..phrases import WordStarts, lower_keeping_offsets
 from .cues import (
     _BEFORE_VERB,
+    _CITED_DOCS,
     _DETERMINERS,
-    _HEADLINE_WORD,
+    _HEADLINE_VERBS,
+    _PARTICIPLES,
     _PASSIVE,
     _QUOTE_CHARS,
     _RANK,
     _SELF_INTRO_HINT,
-    _SPECIFIC_DOCS,
     _STOP,
     _Lexicon,
     _lexicon,
 )
+from .keywords import ATTRIBUTION, MENTION, OUTLET, QUOTED_TITLE, SELF_INTRO, TITLE, sentence_keywords
 from .numbers import _Group, _plural_like
 from .sources import (
     _Attr,
@@ -48,14 +48,15 @@ def _attribution(doc: ParsedText) -> tuple[list[_Sentence], dict[int, _Attr]]:
     norm, regions = doc.normalized, list(doc.quotes)
     masked = _mask(norm, regions, lex)
     paragraphs = doc.newlines
+    keywords = sentence_keywords(doc)
     infos = [
-        _Sentence(s, bisect_right(paragraphs, s.start), masked[s.start : s.end], _is_headline(masked, s, i))
+        _Sentence(s, bisect_right(paragraphs, s.start), masked[s.start : s.end], i, keywords[i])
         for i, s in enumerate(doc.sentences)
     ]
     ctx = _context(norm, infos, lex)
-    words = WordStarts(lower_keeping_offsets(masked))
     for info in infos:
-        info.attrs = _attributions(info, ctx, lex, words)
+        if info.keywords & ATTRIBUTION:
+            info.attrs = _attributions(info, ctx, lex)
     _resolve_pronouns(infos)
     for info in infos:
         info.attrs.sort(key=lambda a: a.pos)
@@ -106,31 +107,26 @@ def _mask(norm: str, regions: list[tuple[int, int]], lex: _Lexicon) -> str:
     return "".join(pieces)
 
 
-def _is_headline(norm: str, s: TextSpan, index: int) -> bool:
-    """Title case (most longer words capitalised), as headlines and section headings are."""
-    words = _HEADLINE_WORD.findall(norm, s.start, min(s.end, s.start + 400))
-    if len(words) < 2:
-        return index == 0
-    capitalised = sum(1 for w in words if w[0].isupper())
-    return capitalised >= 0.7 * len(words)
-
-
 def _context(norm: str, infos: list[_Sentence], lex: _Lexicon) -> _Context:
     self_outlets: list[str] = []
     titles: list[str] = []
     owners: set[str] = set()
     outlets_seen: list[str] = []
     for info in infos:
+        if not info.keywords & (SELF_INTRO | OUTLET | TITLE | QUOTED_TITLE):
+            continue  # none of the patterns below can match
         m = info.masked
-        if _SELF_INTRO_HINT.search(m):
+        if info.keywords & SELF_INTRO and _SELF_INTRO_HINT.search(m):
             for pattern in lex.self_intro:
                 self_outlets.extend(match.group("outlet") for match in pattern.finditer(m))
-        outlets_seen.extend(o.group() for o in lex.outlet.finditer(m))
-        if info.headline:
+        if info.keywords & OUTLET:
+            outlets_seen.extend(o.group() for o in lex.outlet.finditer(m))
+        if not info.keywords & (TITLE | QUOTED_TITLE) or info.headline:
             continue
-        sentence_titles = [t.group() for t in lex.title.finditer(m)]
+        sentence_titles = [t.group() for t in lex.title.finditer(m)] if info.keywords & TITLE else []
         at = info.span.start
-        sentence_titles += [norm[at + q.end() : at + q.end() + 80] for q in lex.quoted_title.finditer(m)]
+        if info.keywords & QUOTED_TITLE:
+            sentence_titles += [norm[at + q.end() : at + q.end() + 80] for q in lex.quoted_title.finditer(m)]
         sentence_titles = [_clean_title(t) for t in sentence_titles]
         sentence_titles = [t for t in sentence_titles if t]
         if sentence_titles:
@@ -144,8 +140,8 @@ def _context(norm: str, infos: list[_Sentence], lex: _Lexicon) -> _Context:
     return _Context(self_outlets, titles, owners, other)
 
 
-def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon, runs: WordStarts) -> list[_Attr]:
-    """Every source credited in the writer's own words in one sentence; ``runs`` are the masked text's."""
+def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon) -> list[_Attr]:
+    """Every source credited in the writer's own words in one sentence."""
     m = info.masked
     base = info.span.start
     toks = _tokens(m)
@@ -210,7 +206,7 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon, runs: WordStart
             low in _HEADLINE_VERBS and info.headline
         ):
             _verb_attribution(info, toks, lows, i, lex, add)
-    for match in lex.at_words["vague_phrase"].finditer_slice(m, runs, base):
+    for match in lex.vague_phrase.finditer(m):
         attrs.append(
             _Attr(
                 "vague",
@@ -221,7 +217,7 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon, runs: WordStart
                 span=(base + match.start(), base + match.end()),
             )
         )
-    for match in lex.at_words["anonymous_phrase"].finditer_slice(m, runs, base):
+    for match in lex.anonymous_phrase.finditer(m):
         # "a source familiar with the matter": the role just before the phrase is the source
         cut = next((x for x, t in enumerate(toks) if t[0] >= match.start()), len(toks))
         roles = [x for x in range(cut - 1, max(cut - 7, -1), -1) if lex.has("role", lows[x])]
@@ -246,7 +242,7 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon, runs: WordStart
                 base + match.start(),
             )
         )
-    for match in lex.at_words["self_phrase"].finditer_slice(m, runs, base):
+    for match in lex.self_phrase.finditer(m):
         words = _orig(info, match.start(), match.end())
         attrs.append(
             _Attr(
@@ -260,22 +256,9 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon, runs: WordStart
     return attrs
 
 
-_PARTICIPLES = frozenset(
-    """
-    compiled conducted published released reported estimated commissioned gathered collected produced
-    issued provided obtained counted calculated cited confirmed documented tracked measured
-    announced unveiled proposed introduced presented outlined drafted authored signed approved endorsed
-    backed launched ordered
-    """.split()
-)
-# "in the report", "from Census data": documents a figure can be found in (not "in a statement").
-_CITED_DOCS = (_SPECIFIC_DOCS - {"statement", "release", "overview"}) | frozenset(
-    "data figures statistics records numbers estimates database dataset survey poll".split()
-)
 _SPEECH_VERBS = frozenset(
     "said say says told estimated estimate estimates reported counted warned argue argued".split()
 )
-_HEADLINE_VERBS = frozenset("say says show shows find finds reveal reveals".split())
 # Words that can open an attribution, besides the lexicon's verbs.
 _TRIGGERS = frozenset(("according", "by", "from", "in"))
 _HEADLINE_TRIGGERS = _TRIGGERS | _HEADLINE_VERBS
@@ -348,6 +331,8 @@ _TITLED_NAME = re.compile(
 
 def _mentions(info: _Sentence) -> list[_Attr]:
     """People named with a title in the writer's words of one sentence, as possible antecedents of "he"."""
+    if not info.keywords & MENTION:
+        return []
     base = info.span.start
     return [
         _Attr(

@@ -119,6 +119,22 @@ _SPECIFIC_DOCS = frozenset(
     """.split()
 )
 
+# Words before "by" that make what follows the author: "a report compiled by", "a plan announced by".
+_PARTICIPLES = frozenset(
+    """
+    compiled conducted published released reported estimated commissioned gathered collected produced
+    issued provided obtained counted calculated cited confirmed documented tracked measured
+    announced unveiled proposed introduced presented outlined drafted authored signed approved endorsed
+    backed launched ordered
+    """.split()
+)
+# "in the report", "from Census data": documents a figure can be found in (not "in a statement").
+_CITED_DOCS = (_SPECIFIC_DOCS - {"statement", "release", "overview"}) | frozenset(
+    "data figures statistics records numbers estimates database dataset survey poll".split()
+)
+# Verbs that attribute in a headline's present tense ("Report finds ...").
+_HEADLINE_VERBS = frozenset("say says show shows find finds reveal reveals".split())
+
 _SPACE = re.compile(r"\s+")
 _TOKEN = re.compile(
     r"~+|(?:[A-Za-z]\.){2,}|[$€£¥]?[0-9](?:[0-9,.]*[0-9])?%?|[^\W_](?:[\w'&-]{0,60}[^\W_])?|\S",

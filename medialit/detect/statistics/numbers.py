@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..parsed import ParsedText
-from ..phrases import WordStarts
 from .cues import (
     _ADJECTIVE_ENDINGS,
     _ADJECTIVES,
@@ -38,12 +37,13 @@ from .cues import (
     _TAIL_WORD,
     _TIME_AFTER,
     _WEEKDAYS,
-    _WORD_ATOM_AT,
+    _WORD_ATOM,
     _WORD_VALUE,
     _is_cap,
     _Lexicon,
     _plural_like,
 )
+from .keywords import DIGIT, NUMBER_WORD, QUANTIFIER, QUANTITY, SIZE
 
 # ---------------------------------------------------------------------------------------------
 # Records
@@ -121,23 +121,30 @@ def not_figures(doc: ParsedText) -> list[tuple[int, int]]:
 _YEAR_LINE = re.compile(r"^\s*\d{4}\s*$")
 
 
-def _candidates(norm: str, info: _Sentence, lex: _Lexicon, words: WordStarts) -> list[_Group]:
-    """The statistics in one sentence, merged and without idioms; ``words`` are ``norm``'s."""
+def _candidates(norm: str, info: _Sentence, lex: _Lexicon) -> list[_Group]:
+    """The statistics in one sentence, merged and without idioms.
+
+    Each pattern is tried only if the sentence holds one of its key words (:mod:`.keywords`).
+    """
     a0, b0 = info.span.start, info.span.end
+    keywords = info.keywords
     atoms: list[_Atom] = []
-    for match in _DIGIT_ATOM.finditer(norm, a0, b0):
-        atom = _digit_atom(norm, match, a0, lex)
-        if atom is not None:
-            atoms.append(atom)
-    for match in _WORD_ATOM_AT.finditer(norm, words, a0, b0):
-        atom = _word_atom(norm, match, a0, b0, lex)
-        if atom is not None:
-            atoms.append(atom)
+    if keywords & DIGIT:
+        for match in _DIGIT_ATOM.finditer(norm, a0, b0):
+            atom = _digit_atom(norm, match, a0, lex)
+            if atom is not None:
+                atoms.append(atom)
+    if keywords & NUMBER_WORD:
+        for match in _WORD_ATOM.finditer(norm, a0, b0):
+            atom = _word_atom(norm, match, a0, b0, lex)
+            if atom is not None:
+                atoms.append(atom)
     atoms.sort(key=lambda a: (a.start, -a.end))
     groups = _merge_atoms(norm, atoms, a0, b0)
-    for atom in _vague_atoms(norm, a0, b0, lex, words):
-        groups.append(_Group(atom.start, atom.end, [atom]))
-    idioms = [m.span() for m in lex.at_words["idiom"].finditer(norm, words, a0, b0)] if groups else []
+    if keywords & (QUANTITY | SIZE | QUANTIFIER):
+        for atom in _vague_atoms(norm, a0, b0, lex, keywords):
+            groups.append(_Group(atom.start, atom.end, [atom]))
+    idioms = [m.span() for m in lex.idiom.finditer(norm, a0, b0)] if groups else []
     if idioms:
         idiom_starts = [a for a, _ in idioms]
         reach = []  # the furthest end of any idiom so far
@@ -453,10 +460,13 @@ def _counts_nothing(norm: str, end: int, b0: int) -> bool:
     return bool(match) and match.group(1).lower() in _ABSTRACT
 
 
-def _vague_atoms(norm: str, a0: int, b0: int, lex: _Lexicon, words: WordStarts) -> list[_Atom]:
+def _vague_atoms(norm: str, a0: int, b0: int, lex: _Lexicon, keywords: int) -> list[_Atom]:
     """Quantities without a number: 'many', 'a significant portion', 'lots of', 'the vast majority'."""
     found: list[_Atom] = []
-    for match in lex.at_words["quantity"].finditer(norm, words, a0, b0):
+    quantities = lex.quantity.finditer(norm, a0, b0) if keywords & QUANTITY else ()
+    sizes = lex.size.finditer(norm, a0, b0) if keywords & SIZE else ()
+    quantifiers = lex.quantifier.finditer(norm, a0, b0) if keywords & QUANTIFIER else ()
+    for match in quantities:
         phrase = match.group().lower()
         following = _following_word(norm, match.end(), b0)
         if phrase.endswith(("majority", "minority")) and not (
@@ -468,10 +478,10 @@ def _vague_atoms(norm: str, a0: int, b0: int, lex: _Lexicon, words: WordStarts) 
         if _counts_nothing(norm, match.end(), b0):
             continue
         found.append(_vague(norm, match.start(), match.end(), a0, b0, lex))
-    for match in lex.at_words["size"].finditer(norm, words, a0, b0):
+    for match in sizes:
         if not _counts_nothing(norm, match.end(), b0):
             found.append(_vague(norm, match.start(), match.end(), a0, b0, lex))
-    for match in lex.at_words["quantifier"].finditer(norm, words, a0, b0):
+    for match in quantifiers:
         word = match.group().lower()
         previous = _preceding_word(norm, match.start(), a0)
         following_match = _FOLLOWING_WORD.match(norm, match.end(), b0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate
 
 from ...text import TextSpan
@@ -13,6 +13,7 @@ from .cues import (
     _DEFINITE,
     _DETERMINERS,
     _FIRST_PERSON,
+    _HEADLINE_WORD,
     _INDEFINITE,
     _MONTHS,
     _PRONOUNS,
@@ -56,11 +57,21 @@ class _Sentence:
     span: TextSpan
     paragraph: int
     masked: str  # normalised, with other people's words replaced by "~"
-    headline: bool
+    index: int  # its place among the document's sentences
+    keywords: int  # the kinds of key word it holds (:func:`.keywords.sentence_keywords`)
     attrs: list[_Attr] = field(default_factory=list)  # sorted by position
     attr_pos: list[int] = field(default_factory=list)
     best: _Attr | None = None  # the strongest of attrs
     decided: _Attr | None = None  # the source its figures were given, for the next sentence
+
+    @cached_property
+    def headline(self) -> bool:
+        """Title case (most longer words capitalised), as headlines and section headings are."""
+        words = _HEADLINE_WORD.findall(self.masked, 0, 400)
+        if len(words) < 2:
+            return self.index == 0
+        capitalised = sum(1 for w in words if w[0].isupper())
+        return capitalised >= 0.7 * len(words)
 
 
 def _clean_title(title: str) -> str:

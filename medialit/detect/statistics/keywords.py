@@ -1,0 +1,186 @@
+"""Which sentences hold which kinds of cue word, from one look-up per token, so each rule runs only where it can match.
+
+Most sentences of a news article hold no figure and credit no one. The rules of this package are
+regular expressions and walks over a sentence's words; rather than try each of them on every
+sentence, :func:`sentence_keywords` reads the document's tokens once (:attr:`ParsedText.tokens`) and
+marks each sentence with the kinds of key word it holds. A rule is then tried only on the sentences
+marked with its kind. Each kind's key words are chosen so that every match of its rule contains one of
+them as a whole word: a sentence without them cannot match, so skipping it changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from itertools import compress, pairwise
+
+from ..parsed import ParsedText
+from .cues import (
+    _CITED_DOCS,
+    _DETERMINERS,
+    _FRACTIONS,
+    _HEADLINE_VERBS,
+    _PARTICIPLES,
+    _SCALES,
+    _STOP,
+    _TENS,
+    _UNITS,
+    _lexicon,
+)
+
+__all__ = [
+    "ATTRIBUTION",
+    "DIGIT",
+    "MENTION",
+    "NUMBER_WORD",
+    "OUTLET",
+    "QUANTIFIER",
+    "QUANTITY",
+    "QUOTED_TITLE",
+    "SELF_INTRO",
+    "SIZE",
+    "STATISTIC",
+    "TITLE",
+    "sentence_keywords",
+]
+
+# The kinds of key word, as bits of one mask per sentence.
+DIGIT = 1 << 0  # a digit 0-9: a figure such as "12" or "$5m" (statistics)
+NUMBER_WORD = 1 << 1  # "twelve", "a third", "dozens", "twice" (statistics)
+QUANTITY = 1 << 2  # the cue list's quantity phrases: "a lot of", "numerous" (statistics)
+SIZE = 1 << 3  # a size noun: "a large share", "a significant portion" (statistics)
+QUANTIFIER = 1 << 4  # "many", "some", "most", "several" (statistics)
+ATTRIBUTION = 1 << 5  # a reporting verb, "according", a document or poll word, the phrase lists (sources)
+MENTION = 1 << 6  # a title before a name: "Mr", "Dr", "Senator" (whom "he" may mean)
+SELF_INTRO = 1 << 7  # the outlet introducing itself: "exclusively", "has learned", "(c)" (context)
+OUTLET = 1 << 8  # a news outlet's name or word: "Reuters", "Times" (context)
+TITLE = 1 << 9  # a document word that may end a title: "Report", "Survey" (context)
+QUOTED_TITLE = 1 << 10  # "titled", "called": a document named in quotation marks (context)
+EVERYTHING = (1 << 11) - 1
+#: Any kind that can start a statistic.
+STATISTIC = DIGIT | NUMBER_WORD | QUANTITY | SIZE | QUANTIFIER
+
+# Letters every match of the self-introduction hint (cues._SELF_INTRO_HINT) holds, inside one word.
+_SELF_INTRO_PARTS = (
+    "exclusiv",
+    "learn",
+    "obtain",
+    "confirm",
+    "review",
+    "seen",
+    "reveal",
+    "report",
+    "copyright",
+)
+# The rest of that hint: "(c)", "©", and a dateline's ") -", found in the text rather than in its words.
+_SELF_INTRO_MARKS = re.compile(r"©|\([cC]\)|\) ?-")
+# The words inside a token, split where the statistics tokeniser (cues._TOKEN) may split it: at an
+# apostrophe, hyphen or underscore, and between letters and digits ("5said").
+_RUNS = re.compile(r"[^\W\d_]+|\d+")
+# A word this long may be cut into pieces by the statistics tokeniser (cues._TOKEN): it may hold anything.
+_LONG_WORD = 60
+
+
+# Words too common to be a phrase's key: a phrase is keyed on another of its words where it has one.
+_COMMON = _STOP | _DETERMINERS | frozenset("many some most this time all high low new".split())
+
+
+def _key_of(phrase: str, keys: dict[str, int], kind: int) -> str:
+    """The word of a phrase that marks it: every match of the phrase holds that word whole.
+
+    A word that already marks ``kind`` costs nothing; otherwise the longest word that is not common.
+    """
+    words = _RUNS.findall(phrase.lower())
+    marked = [w for w in words if keys.get(w, 0) & kind]
+    rare = [w for w in words if w not in _COMMON]
+    return marked[0] if marked else max(rare or words, key=len)
+
+
+@lru_cache(maxsize=1)
+def _key_words() -> dict[str, int]:
+    """Key word (lower case, letters only) -> the kinds it marks, from the cue lists and fixed word lists."""
+    lex = _lexicon()
+    kinds = lex.kinds
+    keys: dict[str, int] = {}
+
+    def mark(words, kind: int) -> None:
+        for word in words:
+            keys[word] = keys.get(word, 0) | kind
+
+    # cues._WORD_ATOM: every alternative holds one of these as a whole word ("a third" -> "third").
+    fractions = [f for base in _FRACTIONS for f in (base, base + "s")] + ["halves"]
+    plurals = "dozens hundreds thousands millions billions trillions tens".split()
+    mark([*_UNITS, *_TENS, *fractions, *plurals, "dozen", *_SCALES, "few", "several", "many"], NUMBER_WORD)
+    mark("half twice double triple quadruple".split(), NUMBER_WORD)
+    mark((_key_of(p, keys, QUANTITY) for p in kinds.get("quantity", ())), QUANTITY)
+    mark(kinds.get("size-noun", ()), SIZE)
+    mark((_key_of(p, keys, QUANTIFIER) for p in kinds.get("quantifier", ())), QUANTIFIER)
+    # attribution._attributions: a verb, "according to", "by/from/in" before or after a document word,
+    # a headline's verb, or one of the phrase lists.
+    sources = ("verb", "document", "poll", "outlet-noun")
+    mark([w for kind in sources for w in kinds.get(kind, ())], ATTRIBUTION)
+    mark(["according", *_HEADLINE_VERBS, *_PARTICIPLES, *_CITED_DOCS], ATTRIBUTION)
+    phrases = ("vague-phrase", "anonymous-phrase", "self-phrase")
+    mark([_key_of(p, keys, ATTRIBUTION) for kind in phrases for p in kinds.get(kind, ())], ATTRIBUTION)
+    mark(
+        "mr mrs ms miss dr prof sen rep gov gen judge president mayor sheriff senator governor".split(),
+        MENTION,
+    )
+    mark(
+        [_key_of(p, keys, OUTLET) for kind in ("outlet", "outlet-word") for p in kinds.get(kind, ())], OUTLET
+    )
+    doc_words = "report study survey review audit assessment analysis index census yearbook database dataset"
+    mark(f"{doc_words} factbook almanac memorandum memo estimates poll inquiry investigation".split(), TITLE)
+    mark("titled entitled called named".split(), QUOTED_TITLE)
+    return keys
+
+
+@lru_cache(maxsize=65536)
+def _word_kinds(word: str) -> int:
+    """The kinds of key word a token (:class:`~medialit.detect.parsed.Tokens`, lower case) holds.
+
+    A token such as "so-called", "report's" or "a_b" holds several words; each counts.
+    """
+    if len(word) > _LONG_WORD:
+        return EVERYTHING
+    keys = _key_words()
+    kinds = 0
+    if not word.isascii():
+        word = word.casefold()  # as the rules' IGNORECASE matches it ("\u017f" is "s")
+    for run in _RUNS.findall(word) if not word.isalpha() else (word,):
+        kinds |= keys.get(run, 0)
+    if any(ch in "0123456789" for ch in word):
+        kinds |= DIGIT
+    if any(part in word for part in _SELF_INTRO_PARTS):
+        kinds |= SELF_INTRO
+    return kinds
+
+
+def sentence_keywords(doc: ParsedText) -> list[int]:
+    """For each of ``doc.sentences``, a mask of the kinds of key word it holds (the bits above).
+
+    A token that runs over the end of a sentence counts for each sentence it touches. If the
+    sentences are out of order or overlap (a caller's own), every sentence gets every kind.
+    """
+    sentences = doc.sentences
+    if any(a.end > b.start for a, b in pairwise(sentences)):
+        return [EVERYTHING] * len(sentences)
+    tokens = doc.tokens
+    words = tokens.words
+    kinds_of = {word: kinds for word in set(words) if (kinds := _word_kinds(word))}
+    starts = doc.sentence_starts
+    masks = [0] * len(sentences)
+
+    def mark(start: int, end: int, kinds: int) -> None:
+        first = bisect_right(starts, start) - 1
+        last = bisect_right(starts, end - 1) - 1
+        for s in range(max(first, 0), last + 1):
+            masks[s] |= kinds
+
+    token_starts, token_ends = tokens.starts, tokens.ends
+    for i in compress(range(len(words)), map(kinds_of.__contains__, words)):
+        mark(token_starts[i], token_ends[i], kinds_of[words[i]])
+    for match in _SELF_INTRO_MARKS.finditer(doc.normalized):
+        mark(match.start(), match.end(), SELF_INTRO)
+    return masks
