@@ -20,7 +20,19 @@ from .cues import (
     _Lexicon,
     _lexicon,
 )
-from .keywords import ATTRIBUTION, MENTION, OUTLET, QUOTED_TITLE, SELF_INTRO, TITLE, sentence_keywords
+from .keywords import (
+    ANONYMOUS_PHRASE,
+    ATTRIBUTION,
+    DOCUMENT,
+    MENTION,
+    OUTLET,
+    QUOTED_TITLE,
+    SELF_INTRO,
+    SELF_PHRASE,
+    TITLE,
+    VAGUE_PHRASE,
+    sentence_keywords,
+)
 from .numbers import _Group, _plural_like
 from .sources import (
     _Attr,
@@ -182,9 +194,15 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon) -> list[_Attr]:
             attr.introduces_doc = attr.introduces_doc or introduces
             attrs.append(attr)
 
-    triggers = _HEADLINE_TRIGGERS if info.headline else _TRIGGERS
+    # "by", "from" and "in" credit someone only next to a document word (keywords.DOCUMENT).
+    triggers = _TRIGGERS if info.keywords & DOCUMENT else _TRIGGERS - _PREPOSITIONS
     verbs = lex.kinds.get("verb", frozenset())
-    for i in [i for i, low in enumerate(lows) if low in triggers or low in verbs]:  # the rest do nothing
+    cues = [
+        i
+        for i, low in enumerate(lows)
+        if low in triggers or low in verbs or (low in _HEADLINE_VERBS and info.headline)
+    ]
+    for i in cues:  # the rest do nothing
         low = lows[i]
         if low == "according" and i + 1 < len(toks) and lows[i + 1] == "to":
             np = _np_forward(toks, lows, i + 2, info, lex)
@@ -206,7 +224,7 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon) -> list[_Attr]:
             low in _HEADLINE_VERBS and info.headline
         ):
             _verb_attribution(info, toks, lows, i, lex, add)
-    for match in lex.vague_phrase.finditer(m):
+    for match in lex.vague_phrase.finditer(m) if info.keywords & VAGUE_PHRASE else ():
         attrs.append(
             _Attr(
                 "vague",
@@ -217,7 +235,7 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon) -> list[_Attr]:
                 span=(base + match.start(), base + match.end()),
             )
         )
-    for match in lex.anonymous_phrase.finditer(m):
+    for match in lex.anonymous_phrase.finditer(m) if info.keywords & ANONYMOUS_PHRASE else ():
         # "a source familiar with the matter": the role just before the phrase is the source
         cut = next((x for x, t in enumerate(toks) if t[0] >= match.start()), len(toks))
         roles = [x for x in range(cut - 1, max(cut - 7, -1), -1) if lex.has("role", lows[x])]
@@ -242,7 +260,7 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon) -> list[_Attr]:
                 base + match.start(),
             )
         )
-    for match in lex.self_phrase.finditer(m):
+    for match in lex.self_phrase.finditer(m) if info.keywords & SELF_PHRASE else ():
         words = _orig(info, match.start(), match.end())
         attrs.append(
             _Attr(
@@ -261,7 +279,7 @@ _SPEECH_VERBS = frozenset(
 )
 # Words that can open an attribution, besides the lexicon's verbs.
 _TRIGGERS = frozenset(("according", "by", "from", "in"))
-_HEADLINE_TRIGGERS = _TRIGGERS | _HEADLINE_VERBS
+_PREPOSITIONS = frozenset(("by", "from", "in"))
 
 
 def _verb_attribution(info, toks, lows, i, lex, add) -> None:

@@ -18,20 +18,21 @@ from itertools import compress, pairwise
 from ..parsed import ParsedText
 from .cues import (
     _CITED_DOCS,
-    _DETERMINERS,
     _FRACTIONS,
     _HEADLINE_VERBS,
     _PARTICIPLES,
     _SCALES,
-    _STOP,
     _TENS,
     _UNITS,
     _lexicon,
 )
 
 __all__ = [
+    "ANONYMOUS_PHRASE",
     "ATTRIBUTION",
     "DIGIT",
+    "DOCUMENT",
+    "IDIOM",
     "MENTION",
     "NUMBER_WORD",
     "OUTLET",
@@ -39,9 +40,12 @@ __all__ = [
     "QUANTITY",
     "QUOTED_TITLE",
     "SELF_INTRO",
+    "SELF_PHRASE",
     "SIZE",
     "STATISTIC",
     "TITLE",
+    "VAGUE_PHRASE",
+    "VERB",
     "sentence_keywords",
 ]
 
@@ -51,15 +55,24 @@ NUMBER_WORD = 1 << 1  # "twelve", "a third", "dozens", "twice" (statistics)
 QUANTITY = 1 << 2  # the cue list's quantity phrases: "a lot of", "numerous" (statistics)
 SIZE = 1 << 3  # a size noun: "a large share", "a significant portion" (statistics)
 QUANTIFIER = 1 << 4  # "many", "some", "most", "several" (statistics)
-ATTRIBUTION = 1 << 5  # a reporting verb, "according", a document or poll word, the phrase lists (sources)
+VERB = 1 << 5  # a reporting verb or "according" (sources)
 MENTION = 1 << 6  # a title before a name: "Mr", "Dr", "Senator" (whom "he" may mean)
 SELF_INTRO = 1 << 7  # the outlet introducing itself: "exclusively", "has learned", "(c)" (context)
 OUTLET = 1 << 8  # a news outlet's name or word: "Reuters", "Times" (context)
 TITLE = 1 << 9  # a document word that may end a title: "Report", "Survey" (context)
 QUOTED_TITLE = 1 << 10  # "titled", "called": a document named in quotation marks (context)
-EVERYTHING = (1 << 11) - 1
+IDIOM = 1 << 11  # a word of an idiom from the cue list: "a dime a dozen" (not a statistic)
+DOCUMENT = (
+    1 << 12
+)  # a document, poll or outlet word, or "compiled", "published": "in the report", "a poll by"
+VAGUE_PHRASE = 1 << 13  # the cue list's vague phrases: "experts say" (sources)
+ANONYMOUS_PHRASE = 1 << 14  # "speaking on condition of anonymity" (sources)
+SELF_PHRASE = 1 << 15  # "as we reported" (sources)
+EVERYTHING = (1 << 16) - 1
 #: Any kind that can start a statistic.
 STATISTIC = DIGIT | NUMBER_WORD | QUANTITY | SIZE | QUANTIFIER
+#: Any kind that can credit a source.
+ATTRIBUTION = VERB | DOCUMENT | VAGUE_PHRASE | ANONYMOUS_PHRASE | SELF_PHRASE
 
 # Letters every match of the self-introduction hint (cues._SELF_INTRO_HINT) holds, inside one word.
 _SELF_INTRO_PARTS = (
@@ -83,7 +96,10 @@ _LONG_WORD = 60
 
 
 # Words too common to be a phrase's key: a phrase is keyed on another of its words where it has one.
-_COMMON = _STOP | _DETERMINERS | frozenset("many some most this time all high low new".split())
+_COMMON = frozenset(
+    """a an the of to in on at by for with and or as is are was were be been has have had it its this that these
+    those who not we our some many most all time one two high low new would""".split()
+)
 
 
 def _key_of(phrase: str, keys: dict[str, int], kind: int) -> str:
@@ -106,7 +122,9 @@ def _key_words() -> dict[str, int]:
 
     def mark(words, kind: int) -> None:
         for word in words:
-            keys[word] = keys.get(word, 0) | kind
+            runs = _RUNS.findall(word)  # "op-ed" is looked up as "op" (see _word_kinds)
+            key = word if runs == [word] else max(runs, key=len)
+            keys[key] = keys.get(key, 0) | kind
 
     # cues._WORD_ATOM: every alternative holds one of these as a whole word ("a third" -> "third").
     fractions = [f for base in _FRACTIONS for f in (base, base + "s")] + ["halves"]
@@ -115,14 +133,19 @@ def _key_words() -> dict[str, int]:
     mark("half twice double triple quadruple".split(), NUMBER_WORD)
     mark((_key_of(p, keys, QUANTITY) for p in kinds.get("quantity", ())), QUANTITY)
     mark(kinds.get("size-noun", ()), SIZE)
+    mark((_key_of(p, keys, IDIOM) for p in kinds.get("idiom", ())), IDIOM)
     mark((_key_of(p, keys, QUANTIFIER) for p in kinds.get("quantifier", ())), QUANTIFIER)
     # attribution._attributions: a verb, "according to", "by/from/in" before or after a document word,
     # a headline's verb, or one of the phrase lists.
-    sources = ("verb", "document", "poll", "outlet-noun")
-    mark([w for kind in sources for w in kinds.get(kind, ())], ATTRIBUTION)
-    mark(["according", *_HEADLINE_VERBS, *_PARTICIPLES, *_CITED_DOCS], ATTRIBUTION)
-    phrases = ("vague-phrase", "anonymous-phrase", "self-phrase")
-    mark([_key_of(p, keys, ATTRIBUTION) for kind in phrases for p in kinds.get(kind, ())], ATTRIBUTION)
+    mark([*kinds.get("verb", ()), "according", *_HEADLINE_VERBS], VERB)
+    sources = ("document", "poll", "outlet-noun")
+    mark([*(w for kind in sources for w in kinds.get(kind, ())), *_PARTICIPLES, *_CITED_DOCS], DOCUMENT)
+    for kind, bit in (
+        ("vague-phrase", VAGUE_PHRASE),
+        ("anonymous-phrase", ANONYMOUS_PHRASE),
+        ("self-phrase", SELF_PHRASE),
+    ):
+        mark([_key_of(p, keys, bit) for p in kinds.get(kind, ())], bit)
     mark(
         "mr mrs ms miss dr prof sen rep gov gen judge president mayor sheriff senator governor".split(),
         MENTION,

@@ -43,7 +43,7 @@ from .cues import (
     _Lexicon,
     _plural_like,
 )
-from .keywords import DIGIT, NUMBER_WORD, QUANTIFIER, QUANTITY, SIZE
+from .keywords import DIGIT, IDIOM, NUMBER_WORD, QUANTIFIER, QUANTITY, SIZE
 
 # ---------------------------------------------------------------------------------------------
 # Records
@@ -144,7 +144,7 @@ def _candidates(norm: str, info: _Sentence, lex: _Lexicon) -> list[_Group]:
     if keywords & (QUANTITY | SIZE | QUANTIFIER):
         for atom in _vague_atoms(norm, a0, b0, lex, keywords):
             groups.append(_Group(atom.start, atom.end, [atom]))
-    idioms = [m.span() for m in lex.idiom.finditer(norm, a0, b0)] if groups else []
+    idioms = [m.span() for m in lex.idiom.finditer(norm, a0, b0)] if groups and keywords & IDIOM else []
     if idioms:
         idiom_starts = [a for a, _ in idioms]
         reach = []  # the furthest end of any idiom so far
