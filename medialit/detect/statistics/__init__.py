@@ -45,7 +45,7 @@ from ..parsed import ParsedText, parse
 from .arithmetic import _Sums
 from .attribution import _attribution, _decide, _sentence_decision
 from .cues import CUE_FILE, CUE_KINDS, _lexicon, sourcing_cues
-from .keywords import STATISTIC
+from .keywords import STATISTIC, sentence_keywords
 from .numbers import _candidates, _Group, not_figures
 from .wording import _span
 
@@ -87,8 +87,9 @@ def find_statistics(
     groups_by_sentence: list[list[_Group]] = []
 
     skip = not_figures(doc)
+    keywords = sentence_keywords(doc)
     for info in infos:
-        groups = _candidates(norm, info, lex) if info.keywords & STATISTIC else []
+        groups = _candidates(norm, info, lex, keywords) if info.keywords & STATISTIC else []
         if skip and groups:
             near = _overlapping(skip, info.span.start, info.span.end)
             if near:

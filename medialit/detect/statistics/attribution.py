@@ -60,7 +60,7 @@ def _attribution(doc: ParsedText) -> tuple[list[_Sentence], dict[int, _Attr]]:
     norm, regions = doc.normalized, list(doc.quotes)
     masked = _mask(norm, regions, lex)
     paragraphs = doc.newlines
-    keywords = sentence_keywords(doc)
+    keywords = sentence_keywords(doc).sentences
     infos = [
         _Sentence(s, bisect_right(paragraphs, s.start), masked[s.start : s.end], i, keywords[i])
         for i, s in enumerate(doc.sentences)

@@ -228,6 +228,9 @@ class _Lexicon:
     title: re.Pattern[str]
     quoted_title: re.Pattern[str]
     qualifier_ends: frozenset[str]  # the last word of every qualifier
+    #: Nouns that can name a source: the rows of kinds role, voice, vague-source, document, poll,
+    #: outlet-noun and org-noun.
+    source_nouns: frozenset[str]
     #: The phrase-list patterns above, by name, tried only where one of their phrases can begin.
     at_words: dict[str, PhrasePattern]
 
@@ -327,6 +330,11 @@ def _lexicon() -> _Lexicon:
             re.IGNORECASE,
         ),
         qualifier_ends=frozenset(q.split()[-1] for q in get("qualifier")),
+        source_nouns=frozenset(
+            word
+            for kind in ("role", "voice", "vague-source", "document", "poll", "outlet-noun", "org-noun")
+            for word in kinds.get(kind, ())
+        ),
         at_words={},
     )
     phrases = {"size": ["a", "an"]} | {

@@ -11,7 +11,9 @@ them as a whole word: a sentence without them cannot match, so skipping it chang
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, pairwise
 
@@ -24,6 +26,7 @@ from .cues import (
     _SCALES,
     _TENS,
     _UNITS,
+    _WORD_ATOM_AT,
     _lexicon,
 )
 
@@ -46,6 +49,8 @@ __all__ = [
     "TITLE",
     "VAGUE_PHRASE",
     "VERB",
+    "Keywords",
+    "matches_at",
     "sentence_keywords",
 ]
 
@@ -87,7 +92,7 @@ _SELF_INTRO_PARTS = (
     "copyright",
 )
 # The rest of that hint: "(c)", "©", and a dateline's ") -", found in the text rather than in its words.
-_SELF_INTRO_MARKS = re.compile(r"©|\([cC]\)|\) ?-")
+_SELF_INTRO_MARKS = ("©", "(c)", "(C)", ")-", ") -")
 # The words inside a token, split where the statistics tokeniser (cues._TOKEN) may split it: at an
 # apostrophe, hyphen or underscore, and between letters and digits ("5said").
 _RUNS = re.compile(r"[^\W\d_]+|\d+")
@@ -180,20 +185,73 @@ def _word_kinds(word: str) -> int:
     return kinds
 
 
-def sentence_keywords(doc: ParsedText) -> list[int]:
-    """For each of ``doc.sentences``, a mask of the kinds of key word it holds (the bits above).
+_WORD_RUN = re.compile(r"\w+")
+_CUT_WORD = re.compile(r"\w\w")
+_DIGITS = re.compile(r"[0-9]+")
+_CURRENCY = "$€£¥"
 
-    A token that runs over the end of a sentence counts for each sentence it touches. If the
-    sentences are out of order or overlap (a caller's own), every sentence gets every kind.
+
+@lru_cache(maxsize=65536)
+def _word_atom_starts(word: str) -> tuple[int, ...]:
+    """Offsets of the runs of word characters in a token that can begin a number in words
+    (cues._WORD_ATOM_AT's first words: "twenty", "a", "half")."""
+    firsts = _WORD_ATOM_AT.firsts
+    assert firsts is not None  # each of its phrases begins with a word
+    if word.isalnum():
+        return (0,) if word in firsts else ()
+    return tuple(m.start() for m in _WORD_RUN.finditer(word) if m.group() in firsts)
+
+
+@lru_cache(maxsize=65536)
+def _digit_starts(word: str) -> tuple[int, ...]:
+    """Offsets of the runs of digits 0-9 in a token: where a figure in digits may begin."""
+    return tuple(m.start() for m in _DIGITS.finditer(word)) if not word.isalpha() else ()
+
+
+def _occurrences(text: str, needle: str) -> Iterator[int]:
+    """Every offset of ``needle`` in ``text`` (a plain string search, far quicker than a pattern's)."""
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)
+
+
+@dataclass(frozen=True)
+class Keywords:
+    """What :func:`sentence_keywords` finds in a document."""
+
+    #: For each of the document's sentences, a mask of the kinds of key word it holds (the bits above).
+    sentences: list[int]
+    #: The offsets where a number in words (cues._WORD_ATOM) may begin, in order.
+    word_atoms: list[int]
+    #: The offsets where a figure in digits may begin, in order.
+    figures: list[int]
+
+
+def sentence_keywords(doc: ParsedText) -> Keywords:
+    """The kinds of key word each sentence of ``doc`` holds, and where figures may begin.
+
+    Worked out once per document. A token that runs over the end of a sentence counts for each
+    sentence it touches. If the sentences are out of order or overlap (a caller's own), every
+    sentence gets every kind.
     """
-    sentences = doc.sentences
-    if any(a.end > b.start for a, b in pairwise(sentences)):
-        return [EVERYTHING] * len(sentences)
+    return doc.derived("statistics.keywords", _sentence_keywords)
+
+
+def _sentence_keywords(doc: ParsedText) -> Keywords:
     tokens = doc.tokens
     words = tokens.words
-    kinds_of = {word: kinds for word in set(words) if (kinds := _word_kinds(word))}
-    starts = doc.sentence_starts
-    masks = [0] * len(sentences)
+    kinds_of = {}
+    for word in set(words):
+        kinds, atoms, digits = _word_kinds(word), _word_atom_starts(word), _digit_starts(word)
+        if kinds or atoms or digits:
+            kinds_of[word] = (kinds, atoms, digits)
+    sentences = doc.sentences
+    in_order = all(a.end <= b.start for a, b in pairwise(sentences))
+    starts, ends = doc.sentence_starts, [s.end for s in sentences]
+    masks = [0] * len(sentences) if in_order else [EVERYTHING] * len(sentences)
+    word_atoms: list[int] = []
+    figures: list[int] = []
 
     def mark(start: int, end: int, kinds: int) -> None:
         first = bisect_right(starts, start) - 1
@@ -203,7 +261,46 @@ def sentence_keywords(doc: ParsedText) -> list[int]:
 
     token_starts, token_ends = tokens.starts, tokens.ends
     for i in compress(range(len(words)), map(kinds_of.__contains__, words)):
-        mark(token_starts[i], token_ends[i], kinds_of[words[i]])
-    for match in _SELF_INTRO_MARKS.finditer(doc.normalized):
-        mark(match.start(), match.end(), SELF_INTRO)
-    return masks
+        kinds, atoms, digits = kinds_of[words[i]]
+        start = token_starts[i]
+        if kinds and in_order:
+            s = bisect_right(starts, start) - 1
+            if s >= 0 and token_ends[i] <= ends[s]:
+                masks[s] |= kinds
+            else:  # between sentences, or running over a sentence's end
+                mark(start, token_ends[i], kinds)
+        for offset in atoms:
+            word_atoms.append(start + offset)
+        for offset in digits:
+            figures.append(start + offset)
+    norm = doc.normalized
+    if in_order:
+        for needle in _SELF_INTRO_MARKS:
+            for at in _occurrences(norm, needle):
+                mark(at, at + len(needle), SELF_INTRO)
+    for sign in _CURRENCY:
+        figures.extend(_occurrences(norm, sign))
+    figures.sort()
+    return Keywords(masks, word_atoms, figures)
+
+
+def matches_at(
+    pattern: re.Pattern[str], starts: list[int], text: str, pos: int, endpos: int
+) -> Iterator[re.Match[str]]:
+    """The same matches as ``pattern.finditer(text, pos, endpos)``, tried only at ``starts``.
+
+    ``starts`` must hold every offset where a match can begin (:attr:`Keywords.word_atoms` or
+    :attr:`Keywords.figures` for their patterns). A word cut by ``endpos`` may begin a match that
+    its whole form does not, so then the whole stretch is searched.
+    """
+    if 0 < endpos < len(text) and _CUT_WORD.match(text, endpos - 1):
+        yield from pattern.finditer(text, pos, endpos)
+        return
+    reach = pos
+    for start in starts[bisect_left(starts, pos) : bisect_left(starts, endpos)]:
+        if start < reach:
+            continue
+        match = pattern.match(text, start, endpos)
+        if match and match.end() > match.start():
+            yield match
+            reach = match.end()

@@ -43,7 +43,7 @@ from .cues import (
     _Lexicon,
     _plural_like,
 )
-from .keywords import DIGIT, IDIOM, NUMBER_WORD, QUANTIFIER, QUANTITY, SIZE
+from .keywords import DIGIT, IDIOM, NUMBER_WORD, QUANTIFIER, QUANTITY, SIZE, Keywords, matches_at
 
 # ---------------------------------------------------------------------------------------------
 # Records
@@ -121,21 +121,22 @@ def not_figures(doc: ParsedText) -> list[tuple[int, int]]:
 _YEAR_LINE = re.compile(r"^\s*\d{4}\s*$")
 
 
-def _candidates(norm: str, info: _Sentence, lex: _Lexicon) -> list[_Group]:
+def _candidates(norm: str, info: _Sentence, lex: _Lexicon, found: Keywords) -> list[_Group]:
     """The statistics in one sentence, merged and without idioms.
 
-    Each pattern is tried only if the sentence holds one of its key words (:mod:`.keywords`).
+    Each pattern is tried only if the sentence holds one of its key words, and only where one of its
+    matches can begin (``found``, from :func:`.keywords.sentence_keywords`).
     """
     a0, b0 = info.span.start, info.span.end
     keywords = info.keywords
     atoms: list[_Atom] = []
     if keywords & DIGIT:
-        for match in _DIGIT_ATOM.finditer(norm, a0, b0):
+        for match in matches_at(_DIGIT_ATOM, found.figures, norm, a0, b0):
             atom = _digit_atom(norm, match, a0, lex)
             if atom is not None:
                 atoms.append(atom)
     if keywords & NUMBER_WORD:
-        for match in _WORD_ATOM.finditer(norm, a0, b0):
+        for match in matches_at(_WORD_ATOM, found.word_atoms, norm, a0, b0):
             atom = _word_atom(norm, match, a0, b0, lex)
             if atom is not None:
                 atoms.append(atom)
@@ -144,7 +145,9 @@ def _candidates(norm: str, info: _Sentence, lex: _Lexicon) -> list[_Group]:
     if keywords & (QUANTITY | SIZE | QUANTIFIER):
         for atom in _vague_atoms(norm, a0, b0, lex, keywords):
             groups.append(_Group(atom.start, atom.end, [atom]))
-    idioms = [m.span() for m in lex.idiom.finditer(norm, a0, b0)] if groups and keywords & IDIOM else []
+    idioms = []
+    if groups and keywords & IDIOM:
+        idioms = [m.span() for m in lex.idiom.finditer(norm, a0, b0)]
     if idioms:
         idiom_starts = [a for a, _ in idioms]
         reach = []  # the furthest end of any idiom so far

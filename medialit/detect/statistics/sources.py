@@ -94,6 +94,7 @@ def _tokens(s: str) -> list[tuple[int, int, str]]:
     return list(zip(offsets[1:-1:2], offsets[2::2], pieces[1::2], strict=True))
 
 
+@lru_cache(maxsize=65536)
 def _is_acronym(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and word[0].isalpha()
@@ -113,10 +114,8 @@ def _low(word: str) -> str:
 
 
 def _noun_kinds(lex: _Lexicon, low: str) -> bool:
-    return any(
-        lex.has(k, low)
-        for k in ("role", "voice", "vague-source", "document", "poll", "outlet-noun", "org-noun")
-    )
+    """Is ``low`` a noun that can name a source: a role, voice, document, poll, outlet or organisation?"""
+    return low in lex.source_nouns
 
 
 def _slice(info: _Sentence, toks: list[tuple[int, int, str]], first: int, last: int) -> str:
