@@ -86,8 +86,8 @@ def find_statistics(
     numbers: list[tuple[int, int, float]] = []  # (paragraph, position, value) for sum checks
     groups_by_sentence: list[list[_Group]] = []
 
-    skip = not_figures(doc)
     keywords = sentence_keywords(doc)
+    skip = not_figures(doc, keywords)
     for info in infos:
         groups = _candidates(norm, info, lex, keywords) if info.keywords & STATISTIC else []
         if skip and groups:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, pairwise
 
-from ..parsed import ParsedText
+from ..parsed import _LINK_HINT, ParsedText
 from .cues import (
     _CITED_DOCS,
     _FRACTIONS,
@@ -188,6 +188,12 @@ def _word_kinds(word: str) -> int:
 _WORD_RUN = re.compile(r"\w+")
 _CUT_WORD = re.compile(r"\w\w")
 _DIGITS = re.compile(r"[0-9]+")
+_ANY_DIGITS = re.compile(r"\d+")
+# The web domains after a dot that make a line worth searching for links (parsed._LINK_HINT's),
+# read from that pattern so the two cannot drift apart; None if it cannot be read (then every
+# document is searched).
+_DOMAINS_IN_HINT = re.search(r"\\\.\(\?:([a-z|]+)\)", _LINK_HINT.pattern)
+_DOMAINS = frozenset(_DOMAINS_IN_HINT.group(1).split("|")) if _DOMAINS_IN_HINT else None
 _CURRENCY = "$€£¥"
 
 
@@ -208,6 +214,18 @@ def _digit_starts(word: str) -> tuple[int, ...]:
     return tuple(m.start() for m in _DIGITS.finditer(word)) if not word.isalpha() else ()
 
 
+@lru_cache(maxsize=65536)
+def _digit_run(word: str) -> int:
+    """The length of the longest run of digits (any script's) in a token."""
+    return 0 if word.isalpha() else max(map(len, _ANY_DIGITS.findall(word)), default=0)
+
+
+@lru_cache(maxsize=65536)
+def _domain_like(word: str) -> bool:
+    """Does a token begin with a web domain ("com" in "example.com")?"""
+    return _DOMAINS is not None and _WORD_RUN.match(word).group() in _DOMAINS
+
+
 def _occurrences(text: str, needle: str) -> Iterator[int]:
     """Every offset of ``needle`` in ``text`` (a plain string search, far quicker than a pattern's)."""
     at = text.find(needle)
@@ -226,6 +244,10 @@ class Keywords:
     word_atoms: list[int]
     #: The offsets where a figure in digits may begin, in order.
     figures: list[int]
+    #: (start, end, digits) of each token holding a run of four or more digits (telephone numbers, ids).
+    long_numbers: list[tuple[int, int, int]]
+    #: Whether the text may hold a web or e-mail address (False: it holds none).
+    links: bool
 
 
 def sentence_keywords(doc: ParsedText) -> Keywords:
@@ -243,15 +265,18 @@ def _sentence_keywords(doc: ParsedText) -> Keywords:
     words = tokens.words
     kinds_of = {}
     for word in set(words):
-        kinds, atoms, digits = _word_kinds(word), _word_atom_starts(word), _digit_starts(word)
-        if kinds or atoms or digits:
-            kinds_of[word] = (kinds, atoms, digits)
+        entry = (_word_kinds(word), _word_atom_starts(word), _digit_starts(word), _digit_run(word))
+        if any(entry) or _domain_like(word):
+            kinds_of[word] = entry
     sentences = doc.sentences
     in_order = all(a.end <= b.start for a, b in pairwise(sentences))
     starts, ends = doc.sentence_starts, [s.end for s in sentences]
     masks = [0] * len(sentences) if in_order else [EVERYTHING] * len(sentences)
     word_atoms: list[int] = []
     figures: list[int] = []
+    long_numbers: list[tuple[int, int, int]] = []
+    text = doc.text
+    links = _DOMAINS is None or any(mark in text for mark in ("://", "@")) or "www." in doc.lowered
 
     def mark(start: int, end: int, kinds: int) -> None:
         first = bisect_right(starts, start) - 1
@@ -261,8 +286,12 @@ def _sentence_keywords(doc: ParsedText) -> Keywords:
 
     token_starts, token_ends = tokens.starts, tokens.ends
     for i in compress(range(len(words)), map(kinds_of.__contains__, words)):
-        kinds, atoms, digits = kinds_of[words[i]]
+        kinds, atoms, digits, run = kinds_of[words[i]]
         start = token_starts[i]
+        if run >= 4:
+            long_numbers.append((start, token_ends[i], run))
+        if not links and start and text[start - 1] == "." and _domain_like(words[i]):
+            links = True
         if kinds and in_order:
             s = bisect_right(starts, start) - 1
             if s >= 0 and token_ends[i] <= ends[s]:
@@ -281,7 +310,7 @@ def _sentence_keywords(doc: ParsedText) -> Keywords:
     for sign in _CURRENCY:
         figures.extend(_occurrences(norm, sign))
     figures.sort()
-    return Keywords(masks, word_atoms, figures)
+    return Keywords(masks, word_atoms, figures, long_numbers, links)
 
 
 def matches_at(

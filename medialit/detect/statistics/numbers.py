@@ -95,25 +95,29 @@ _ID_LINE = re.compile(
     r"(?:(?:id|no|ref|article|story|doc|item)[ \t#:.-]*)?[A-Za-z0-9/_-]*\d{4,}[A-Za-z0-9/_-]*", re.IGNORECASE
 )
 _LONG_DIGITS = re.compile(r"(?<![\d,.$])\d{7,}(?![\d,.])")
-# What every match of _PHONE holds (one of the first two), and every match of _LONG_DIGITS: found far faster,
-# as a pattern that opens with a character or a class is searched without trying each position in turn.
+# What every match of _PHONE holds (one of the two): found far faster, as a pattern that opens with a
+# character or a class is searched without trying each position in turn.
 _PHONE_CORE = re.compile(r"\d{3}[-. ]\d{4}")
 _PLUS_DIGIT = re.compile(r"\+\d")
-_SEVEN_DIGITS = re.compile(r"\d{7}")
 
 
-def not_figures(doc: ParsedText) -> list[tuple[int, int]]:
-    """(start, end) of digits that are not figures: telephone numbers, ids, codes and web addresses, sorted."""
+def not_figures(doc: ParsedText, keywords: Keywords) -> list[tuple[int, int]]:
+    """(start, end) of digits that are not figures: telephone numbers, ids, codes and web addresses, sorted.
+
+    ``keywords`` (:func:`.keywords.sentence_keywords`) says where runs of four or more digits are and
+    whether the text may hold a link at all, so most texts are never searched for these.
+    """
     text = doc.text
-    found = list(doc.links)
-    if _PHONE_CORE.search(text) or _PLUS_DIGIT.search(
-        text
+    found = list(doc.links) if keywords.links else []
+    # Every match of _PHONE holds four digits in a row within one token, after at most four characters.
+    if any(_PHONE_CORE.search(text, max(0, a - 4), b) for a, b, _ in keywords.long_numbers) or (
+        "+" in text and _PLUS_DIGIT.search(text)
     ):  # quick tests: most texts hold no telephone number
         found += [m.span() for m in _PHONE.finditer(text)]
     for line in doc.paragraphs:  # only short lines can be an id standing alone
         if len(line.text) <= 40 and (m := _ID_LINE.fullmatch(line.text)) and not _YEAR_LINE.match(m.group()):
             found.append((line.start, line.end))
-    if _SEVEN_DIGITS.search(text):
+    if any(run >= 7 for _, _, run in keywords.long_numbers):
         found += [m.span() for m in _LONG_DIGITS.finditer(text)]
     return sorted(found)
 
