@@ -129,7 +129,9 @@ def _context(norm: str, infos: list[_Sentence], lex: _Lexicon) -> _Context:
             continue  # none of the patterns below can match
         m = info.masked
         if info.keywords & SELF_INTRO and _SELF_INTRO_HINT.search(m):
-            for pattern in lex.self_intro:
+            for pattern, needles in zip(lex.self_intro, lex.self_intro_needles, strict=True):
+                if not any(needle in m for needle in needles):
+                    continue  # the pattern cannot match
                 self_outlets.extend(match.group("outlet") for match in pattern.finditer(m))
         if info.keywords & OUTLET:
             outlets_seen.extend(o.group() for o in lex.outlet.finditer(m))

@@ -216,6 +216,8 @@ class _Lexicon:
     kinds: dict[str, frozenset[str]]
     outlet: re.Pattern[str]
     self_intro: tuple[re.Pattern[str], ...]
+    #: For each pattern of self_intro, strings of which every match holds one: a quick test before it.
+    self_intro_needles: tuple[tuple[str, ...], ...]
     vague_phrase: re.Pattern[str]
     anonymous_phrase: re.Pattern[str]
     self_phrase: re.Pattern[str]
@@ -303,6 +305,15 @@ def _lexicon() -> _Lexicon:
         kinds={k: frozenset(v) for k, v in kinds.items()},
         outlet=re.compile(outlet),
         self_intro=tuple(re.compile(pattern) for pattern in self_intro),
+        self_intro_needles=(
+            ("exclusive",),
+            ("exclusively",),
+            ("exclusive",),
+            ("learned", "learnt", "obtained", "confirmed", "reviewed", "seen"),
+            ("can", "could"),
+            ("Copyright", "(c)", "(C)", "©"),
+            (")",),
+        ),
         vague_phrase=re.compile(rf"\b{_any_of(get('vague-phrase'))}\b", re.IGNORECASE),
         anonymous_phrase=re.compile(
             rf"\b{_any_of(get('anonymous-phrase'))}\b",

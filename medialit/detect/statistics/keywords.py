@@ -28,6 +28,7 @@ from .cues import (
     _UNITS,
     _WORD_ATOM_AT,
     _lexicon,
+    sourcing_cues,
 )
 
 __all__ = [
@@ -164,6 +165,18 @@ def _key_words() -> dict[str, int]:
     return keys
 
 
+# Kinds whose patterns match their key words only with a capital ("Reuters", "the Report", "Mr"):
+# a key word in lower case in the text does not count for them.
+_CAPITALISED = OUTLET | TITLE | MENTION
+
+
+@lru_cache(maxsize=1)
+def _lower_case_keys() -> frozenset[str]:
+    """Words that some outlet cue writes in lower case: these count for the outlet kind in any case."""
+    outlets = (row["cue"] for row in sourcing_cues() if row["kind"] in ("outlet", "outlet-word"))
+    return frozenset(run.lower() for cue in outlets for run in _RUNS.findall(cue) if not run[0].isupper())
+
+
 @lru_cache(maxsize=65536)
 def _word_kinds(word: str) -> int:
     """The kinds of key word a token (:class:`~medialit.detect.parsed.Tokens`, lower case) holds.
@@ -276,6 +289,7 @@ def _sentence_keywords(doc: ParsedText) -> Keywords:
     figures: list[int] = []
     long_numbers: list[tuple[int, int, int]] = []
     text = doc.text
+    lower = _lower_case_keys()
     links = _DOMAINS is None or any(mark in text for mark in ("://", "@")) or "www." in doc.lowered
 
     def mark(start: int, end: int, kinds: int) -> None:
@@ -288,6 +302,13 @@ def _sentence_keywords(doc: ParsedText) -> Keywords:
     for i in compress(range(len(words)), map(kinds_of.__contains__, words)):
         kinds, atoms, digits, run = kinds_of[words[i]]
         start = token_starts[i]
+        if (
+            kinds & _CAPITALISED
+            and not text[start].isupper()
+            and words[i].isalpha()
+            and words[i] not in lower
+        ):
+            kinds &= ~_CAPITALISED
         if run >= 4:
             long_numbers.append((start, token_ends[i], run))
         if not links and start and text[start - 1] == "." and _domain_like(words[i]):
