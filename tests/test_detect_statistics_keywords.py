@@ -1,0 +1,100 @@
+"""Tests for medialit.detect.statistics.keywords: rules tried only on the sentences holding their key words."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+import medialit
+from medialit.detect import parse
+from medialit.detect.statistics import attribution, keywords, numbers
+from medialit.detect.statistics.cues import _lexicon
+
+from .conftest import CORPUS_IDS, SEED_IDS
+
+
+def _state(doc) -> list:
+    """Every sentence's attributions and statistic candidates, the context, and the quotation speakers."""
+    lex = _lexicon()
+    infos, speakers = attribution._attribution(doc)
+    found = keywords.sentence_keywords(doc)
+    state: list = [repr(attribution._context(doc.normalized, infos, lex))]
+    for info in infos:
+        state.append([(a.sourcing, a.source, a.pos, a.span, a.cue, a.why, a.antecedent) for a in info.attrs])
+        groups = (
+            numbers._candidates(doc.normalized, info, lex, found)
+            if info.keywords & keywords.STATISTIC
+            else []
+        )
+        state.append([(g.start, g.end, len(g.atoms), g.links) for g in groups])
+    state.append(sorted((r, a.source) for r, a in speakers.items()))
+    return state
+
+
+def _everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Try every rule on every sentence, searching whole stretches: what the kit did before keywords.py."""
+    real = keywords.sentence_keywords
+
+    def every_kind(doc):
+        found = real(doc)
+        return dataclasses.replace(found, sentences=[keywords.EVERYTHING] * len(found.sentences))
+
+    monkeypatch.setattr(attribution, "sentence_keywords", every_kind)
+    monkeypatch.setattr(
+        numbers, "matches_at", lambda pattern, _starts, text, pos, end: pattern.finditer(text, pos, end)
+    )
+
+
+@pytest.mark.parametrize("doc_id", SEED_IDS + CORPUS_IDS)
+def test_trying_rules_only_where_their_key_words_are_changes_nothing(doc_id, monkeypatch):
+    """Are every sentence's sources and figures the same as with every rule tried on every sentence?"""
+    text = medialit.load(doc_id).text
+    gated = _state(parse(text))
+    _everywhere(monkeypatch)
+    assert _state(parse(text)) == gated
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        (
+            "Apple's chief called it dangerous in a Washington Post op-ed.",
+            keywords.DOCUMENT,
+        ),  # "op-ed" as "op"
+        ("The report's authors counted them.", keywords.DOCUMENT),
+        ("The ministry said 5said nothing.", keywords.VERB),
+        ("Reuters reported it first.", keywords.OUTLET),
+        ("Mr Smith agreed.", keywords.MENTION),
+        ("Some twenty-one people came.", keywords.NUMBER_WORD),
+        ("It is (c) 2024 The Paper.", keywords.SELF_INTRO),
+    ],
+)
+def test_key_words_are_found_inside_longer_tokens(sentence, kind):
+    """Is a key word found in a hyphenated, possessive or run-together token, or as a mark?"""
+    assert keywords.sentence_keywords(parse(sentence)).sentences[0] & kind
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("The news was bad.", keywords.OUTLET),  # outlet names are matched with their capitals
+        ("Write a report soon.", keywords.TITLE),
+        ("The cat sat on the mat.", keywords.ATTRIBUTION | keywords.STATISTIC),
+    ],
+)
+def test_sentences_without_key_words_are_passed_over(sentence, kind):
+    """Does a sentence without a kind's key words (or with them only in lower case) lack that kind?"""
+    assert not keywords.sentence_keywords(parse(sentence)).sentences[0] & kind
+
+
+def test_matches_at_gives_the_matches_of_a_search():
+    """Does matches_at find what finditer finds, also where the stretch cuts a word in two?"""
+    text = "About twenty-one people, then fifteen more and sixteen"
+    doc = parse(text)
+    found = keywords.sentence_keywords(doc)
+    from medialit.detect.statistics.cues import _WORD_ATOM
+
+    for end in (len(text), len(text) - 3, 27, 12):  # 27 and 12 cut "people" and "twenty"
+        expected = [m.span() for m in _WORD_ATOM.finditer(text, 0, end)]
+        assert [m.span() for m in keywords.matches_at(_WORD_ATOM, found.word_atoms, text, 0, end)] == expected
