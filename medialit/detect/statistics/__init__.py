@@ -30,7 +30,9 @@ are single words compared one word at a time; the other kinds may be phrases. Ou
 with their capitals, everything else ignores case.
 
 Everything works one sentence at a time with precompiled regular expressions, bounded look-arounds and
-bounded walks over words, so the time grows linearly with the text. If NLTK's sentence splitter gives up
+bounded walks over words, so the time grows linearly with the text. Each rule is tried only on the
+sentences holding one of its key words (:mod:`.keywords`, one look-up per token of the document), as
+most sentences of an article hold no figure and credit no one. If NLTK's sentence splitter gives up
 on a pathological line, a plain split on end marks is used instead.
 """
 

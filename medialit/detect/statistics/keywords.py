@@ -6,6 +6,11 @@ sentence, :func:`sentence_keywords` reads the document's tokens once (:attr:`Par
 marks each sentence with the kinds of key word it holds. A rule is then tried only on the sentences
 marked with its kind. Each kind's key words are chosen so that every match of its rule contains one of
 them as a whole word: a sentence without them cannot match, so skipping it changes nothing.
+
+The same pass notes where a figure in digits or a number in words may begin (so those patterns are
+tried only there, by :func:`matches_at`), which tokens hold long runs of digits (telephone numbers,
+ids) and whether the text may hold a link at all. Plain look-ups and string searches replace
+regular-expression scans of the whole text, which cost far more on a long document.
 """
 
 from __future__ import annotations
@@ -17,7 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, pairwise
 
-from ..parsed import _LINK_HINT, ParsedText
+from .. import parsed
+from ..parsed import ParsedText
 from .cues import (
     _CITED_DOCS,
     _FRACTIONS,
@@ -68,9 +74,8 @@ OUTLET = 1 << 8  # a news outlet's name or word: "Reuters", "Times" (context)
 TITLE = 1 << 9  # a document word that may end a title: "Report", "Survey" (context)
 QUOTED_TITLE = 1 << 10  # "titled", "called": a document named in quotation marks (context)
 IDIOM = 1 << 11  # a word of an idiom from the cue list: "a dime a dozen" (not a statistic)
-DOCUMENT = (
-    1 << 12
-)  # a document, poll or outlet word, or "compiled", "published": "in the report", "a poll by"
+# a document, poll or outlet word, or "compiled", "published": "in the report", "a poll by" (sources)
+DOCUMENT = 1 << 12
 VAGUE_PHRASE = 1 << 13  # the cue list's vague phrases: "experts say" (sources)
 ANONYMOUS_PHRASE = 1 << 14  # "speaking on condition of anonymity" (sources)
 SELF_PHRASE = 1 << 15  # "as we reported" (sources)
@@ -202,11 +207,16 @@ _WORD_RUN = re.compile(r"\w+")
 _CUT_WORD = re.compile(r"\w\w")
 _DIGITS = re.compile(r"[0-9]+")
 _ANY_DIGITS = re.compile(r"\d+")
-# The web domains after a dot that make a line worth searching for links (parsed._LINK_HINT's),
-# read from that pattern so the two cannot drift apart; None if it cannot be read (then every
-# document is searched).
-_DOMAINS_IN_HINT = re.search(r"\\\.\(\?:([a-z|]+)\)", _LINK_HINT.pattern)
-_DOMAINS = frozenset(_DOMAINS_IN_HINT.group(1).split("|")) if _DOMAINS_IN_HINT else None
+# The quick test for a link that parsed.ParsedText.links starts from: "://", "www.", "@", or a dot and one
+# of these web domains. Its words are read here from that pattern, so the two cannot drift apart; if the
+# pattern is not the one known here, every document is searched for links.
+_LINK_HINT_PATTERN = getattr(parsed, "_LINK_HINT", None)
+_HINT_PARTS = (
+    re.fullmatch(r"://\|www\\\.\|@\|\\\.\(\?:([a-z|]+)\)\\b", _LINK_HINT_PATTERN.pattern)
+    if isinstance(_LINK_HINT_PATTERN, re.Pattern) and _LINK_HINT_PATTERN.flags & re.IGNORECASE
+    else None
+)
+_DOMAINS = frozenset(_HINT_PARTS.group(1).split("|")) if _HINT_PARTS else None
 _CURRENCY = "$€£¥"
 
 
