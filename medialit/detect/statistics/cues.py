@@ -135,7 +135,6 @@ _CITED_DOCS = (_SPECIFIC_DOCS - {"statement", "release", "overview"}) | frozense
 # Verbs that attribute in a headline's present tense ("Report finds ...").
 _HEADLINE_VERBS = frozenset("say says show shows find finds reveal reveals".split())
 
-_SPACE = re.compile(r"\s+")
 _TOKEN = re.compile(
     r"~+|(?:[A-Za-z]\.){2,}|[$€£¥]?[0-9](?:[0-9,.]*[0-9])?%?|[^\W_](?:[\w'&-]{0,60}[^\W_])?|\S",
 )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from ...schema import StatisticSpan
 from .arithmetic import _check, _fmt, _Sums
-from .cues import _SPACE
 from .numbers import _Group
 from .sources import _Attr, _mid
 
@@ -30,7 +29,7 @@ _WHAT_TO_CHECK = {
 
 
 def _quote(words: str, limit: int = 90) -> str:
-    words = _SPACE.sub(" ", words).strip()
+    words = " ".join(words.split())  # each run of white space as one space, none at the ends
     return words if len(words) <= limit else words[: limit - 3].rstrip() + "…"
 
 
