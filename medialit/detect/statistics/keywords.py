@@ -207,13 +207,16 @@ _WORD_RUN = re.compile(r"\w+")
 _CUT_WORD = re.compile(r"\w\w")
 _DIGITS = re.compile(r"[0-9]+")
 _ANY_DIGITS = re.compile(r"\d+")
-# The quick test for a link that parsed.ParsedText.links starts from: "://", "www.", "@", or a dot and one
-# of these web domains. Its words are read here from that pattern, so the two cannot drift apart; if the
-# pattern is not the one known here, every document is searched for links.
-_LINK_HINT_PATTERN = getattr(parsed, "_LINK_HINT", None)
+# The quick tests for a link that parsed.ParsedText.links starts from: "://", "@", "www.", or a dot and one
+# of these web domains. The domains are read here from parsed's patterns, so the two cannot drift apart;
+# if the patterns are not the ones known here, every document is searched for links.
+_KNOWN_HINTS = ("://", "@", r"\.(?<=www\.)")
+_LINK_HINTS = getattr(parsed, "_LINK_HINTS", ())
 _HINT_PARTS = (
-    re.fullmatch(r"://\|www\\\.\|@\|\\\.\(\?:([a-z|]+)\)\\b", _LINK_HINT_PATTERN.pattern)
-    if isinstance(_LINK_HINT_PATTERN, re.Pattern) and _LINK_HINT_PATTERN.flags & re.IGNORECASE
+    re.fullmatch(r"\\\.\(\?:([a-z|]+)\)\\b", _LINK_HINTS[3].pattern)
+    if len(_LINK_HINTS) == 4
+    and [h.pattern for h in _LINK_HINTS[:3]] == list(_KNOWN_HINTS[:3])
+    and all(h.flags & re.IGNORECASE for h in _LINK_HINTS[2:])
     else None
 )
 _DOMAINS = frozenset(_HINT_PARTS.group(1).split("|")) if _HINT_PARTS else None
