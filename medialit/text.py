@@ -167,9 +167,10 @@ _WEEKDAYS_MONTHS = (
 # Abbreviations that also end sentences: "at 7 a.m. Voters lined up", "The governor said no. Officials
 # were surprised". A capitalised word after them starts a new sentence, unless it is a day, a month or a
 # time zone ("7 a.m. Tuesday", "9 p.m. ET").
+# The capital and the time zones are matched case-sensitively ((?-i:...)): "a 5 p.m. deadline" goes on.
 _ENDING_ABBREVIATION = re.compile(
-    rf"\b(?:[ap]\.m\.|[Nn]o\.)[\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z])"
-    rf"(?!(?:{_WEEKDAYS_MONTHS})\b|[A-Z]{{1,2}}T\b|UTC\b|GMT\b)",
+    rf"\b(?:[ap]\.m\.|[Nn]o\.)[\"'\u201d\u2019)]?\s+(?=(?-i:[\"'\u201c\u2018(]?[A-Z]))"
+    rf"(?!(?:{_WEEKDAYS_MONTHS})\b|(?-i:[A-Z]{{1,2}}T\b|UTC\b|GMT\b))",
     re.IGNORECASE,
 )
 # The periods that end "a.m.", "p.m." or "no.", found faster than by _ENDING_ABBREVIATION itself.

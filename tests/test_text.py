@@ -150,6 +150,12 @@ SPLITTING_CASES = [
     # "a.m." ends a sentence before a capitalised word that is not a day, month or time zone.
     ("Polls open at 7 a.m. Voters lined up early.", ["Polls open at 7 a.m.", "Voters lined up early."]),
     ("Polls open at 7 a.m. Tuesday in Ohio.", ["Polls open at 7 a.m. Tuesday in Ohio."]),
+    # ...only before a capital: a lower-case word goes on with the sentence, and "At" is not a time zone.
+    ("They set a 5 p.m. deadline for the vote.", ["They set a 5 p.m. deadline for the vote."]),
+    ("They met at 2 a.m. with families.", ["They met at 2 a.m. with families."]),
+    ("It ends at 9 p.m. ET tonight.", ["It ends at 9 p.m. ET tonight."]),
+    ("It began at 7 p.m. At the rally, he spoke.", ["It began at 7 p.m.", "At the rally, he spoke."]),
+    ("Doors close at 6 P.M. Guests must leave.", ["Doors close at 6 P.M.", "Guests must leave."]),
     ("The vote is No. 5 on the list.", ["The vote is No. 5 on the list."]),
     ("He has a Ph.D. from Yale.", ["He has a Ph.D. from Yale."]),
     ("He has a Ph.D. The job needs one.", ["He has a Ph.D.", "The job needs one."]),
