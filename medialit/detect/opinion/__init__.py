@@ -217,7 +217,9 @@ def label_sentences(
     hit_at = [at for at, _, _ in hits]
     n_hits, word_starts, word_ends = len(hit_at), words.start, words.end
     structure: list[tuple[str, str] | None] = [None] * len(sentences)
-    decisions: list[tuple[str, float, str]] = []  # (label, score in [0, 1], reason) from the rules alone
+    # (label, score in [0, 1], what the rules read) from the rules alone; the reading (None for a
+    # sentence with nothing to read) gives the reason, written only where page structure does not.
+    decisions: list[tuple[str, float, _Reading | None]] = []
     bio: list[bool] = []
     for n, span in enumerate(sentences):
         start, end = span.start, span.end
@@ -239,8 +241,8 @@ def label_sentences(
                 stretch = _Stretch(words, lo, max(lo, hi))
                 found = hits[k : bisect_left(hit_at, end, k)]
             reading = _read(page, span, stretch, found, li)
-            label, score, reason = _decide(text, reading)
-            decisions.append((label, round(min(1.0, max(0.0, score)), 3), reason))
+            label, score = _decide(reading)
+            decisions.append((label, round(min(1.0, max(0.0, score)), 3), reading))
             bio.append(reading.bio)
             has_quote = reading.in_marks
         else:  # no cue, no quotation, no source: what the rules say of any such sentence
@@ -260,9 +262,11 @@ def label_sentences(
         structure[n] = ("other", "Author biography: it tells you about the writer, not the news.")
 
     out = []
-    for span, (label, score, reason), found in zip(sentences, decisions, structure, strict=True):
+    for span, (label, score, reading), found in zip(sentences, decisions, structure, strict=True):
         if found is not None:
             label, reason = found
+        else:
+            reason = _PLAIN_REASON if reading is None else _reason(text, reading, label)
         out.append(SentenceSpan(span.start, span.end, text[span.start : span.end], label, reason, (), score))
     return out
 
@@ -439,8 +443,8 @@ def _read(page: _Page, span: TextSpan, stretch: _Stretch, hits: Sequence[_Hit], 
     return reading
 
 
-def _decide(text: str, r: _Reading) -> tuple[str, float, str]:
-    """Label, opinion score and reason for a sentence of the story."""
+def _decide(r: _Reading) -> tuple[str, float]:
+    """Label and opinion score for a sentence of the story."""
     writer = r.weight(r.writer)
     quoted = r.weight(r.quoted)
     stance = r.stance
@@ -456,15 +460,23 @@ def _decide(text: str, r: _Reading) -> tuple[str, float, str]:
     q_ratio = max(0.0, quoted_total) / _QUOTED_THRESHOLD if attributed else 0.0
     score = 1.0 - 0.5 ** max(w_ratio, q_ratio)
     if w_ratio >= 1.0 and (not mostly_quoted or w_ratio >= q_ratio):
-        return "writer-opinion", score, _reason_writer(text, r, attributed)
+        return "writer-opinion", score
     if attributed and q_ratio >= 1.0:
-        return "quoted-opinion", score, _reason_quoted(text, r, stance)
-    if attributed:
-        return "attributed-fact", score, _reason_fact(text, r, attributed=True)
-    return "unattributed-fact", score, _reason_fact(text, r, attributed=False)
+        return "quoted-opinion", score
+    return ("attributed-fact" if attributed else "unattributed-fact"), score
 
 
 # --- reasons -----------------------------------------------------------------------------------------
+
+
+def _reason(text: str, r: _Reading, label: str) -> str:
+    """The reason for ``label``, which :func:`_decide` gave a sentence of the story that reads ``r``."""
+    attributed = bool(r.attribution) or r.quoted_share > 0 or r.lead_in
+    if label == "writer-opinion":
+        return _reason_writer(text, r, attributed)
+    if label == "quoted-opinion":
+        return _reason_quoted(text, r, r.stance)
+    return _reason_fact(text, r, attributed=attributed)
 
 
 def _name(kind: str) -> str:
@@ -556,7 +568,6 @@ def _reason_fact(text: str, r: _Reading, attributed: bool) -> str:
     return f"States something as fact without saying who says so.{tail}"
 
 
-# What the rules decide for a sentence in which they find nothing (see label_sentences).
-_PLAIN = (lambda label, score, reason: (label, round(min(1.0, max(0.0, score)), 3), reason))(
-    *_decide("", _Reading())
-)
+# What the rules decide for a sentence in which they find nothing (see label_sentences), and why.
+_PLAIN = (lambda label, score: (label, round(min(1.0, max(0.0, score)), 3), None))(*_decide(_Reading()))
+_PLAIN_REASON = _reason("", _Reading(), _PLAIN[0])
