@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any
 
 from ...schema import LoadedSpan, SentenceSpan
 from ...text import TextSpan
@@ -107,11 +107,8 @@ _CAPS = {"loaded": _LOADED_CAP, "valence": _VALENCE_CAP}  # cues of a kind count
 _FULL_STOPS = frozenset(".:,;!")  # a line ending in one of these is not a section heading
 
 
-class _Cue(NamedTuple):
-    start: int
-    end: int
-    kind: str
-    quoted: bool
+# One cue a rule found: (start, end, kind). Plain tuples: a sentence's cues are made and read once.
+_Cue = tuple[int, int, str]
 
 
 class _Reading:
@@ -142,13 +139,13 @@ class _Reading:
 
     def weight(self, cues: list[_Cue]) -> float:
         if len(cues) < 2:
-            return _WEIGHTS.get(cues[0].kind, 0.0) if cues else 0.0
+            return _WEIGHTS.get(cues[0][2], 0.0) if cues else 0.0
         total = 0.0
         counts: dict[str, int] = {}
-        for cue in cues:
-            counts[cue.kind] = counts.get(cue.kind, 0) + 1
-            if counts[cue.kind] <= _CAPS.get(cue.kind, 3):
-                total += _WEIGHTS.get(cue.kind, 0.0)
+        for _, _, kind in cues:
+            counts[kind] = counts.get(kind, 0) + 1
+            if counts[kind] <= _CAPS.get(kind, 3):
+                total += _WEIGHTS.get(kind, 0.0)
         return total
 
 
@@ -422,19 +419,20 @@ def _read(page: _Page, span: TextSpan, stretch: _Stretch, hits: Sequence[_Hit], 
         reading.stance,
     )
     speaker = False  # "I" or "we" inside a quotation counts once
-    for a, b, kind in found:
+    for cue in found:
+        a, b, kind = cue
         quoted = mask[a] == 1
         if kind in _SOURCE_KINDS:
             if not quoted:
-                attribution.append(_Cue(a, b, kind, False))
+                attribution.append(cue)
                 if kind == "stance-verb":
-                    stance.append(attribution[-1])
+                    stance.append(cue)
         elif kind == "person" and quoted:
             if not speaker:
-                quoted_cues.append(_Cue(a, b, "speaker", True))
+                quoted_cues.append((a, b, "speaker"))
                 speaker = True
         elif kind in _OPINION_KINDS:
-            (quoted_cues if quoted else writer).append(_Cue(a, b, kind, quoted))
+            (quoted_cues if quoted else writer).append(cue)
     # A figure counts against quoted opinion: it is looked for only where there is some to count against.
     if (attribution or reading.quoted_share > 0 or reading.lead_in) and (
         quoted_cues or stance or reading.quoted_share >= 0.5
@@ -488,21 +486,22 @@ def _cue_list(text: str, cues: list[_Cue], limit: int = 3) -> list[str]:
     if not cues:
         return []
     if len(cues) == 1:  # the usual case
-        return ["1 loaded term" if cues[0].kind == "loaded" else _cue_words(text, cues[0])]
+        return ["1 loaded term" if cues[0][2] == "loaded" else _cue_words(text, cues[0])]
     seen: set[str] = set()
     taken: set[int] = set()
     taken_kinds: set[str] = set()
     parts = []
     n_loaded = 0
-    for cue in sorted(cues, key=lambda c: (-_WEIGHTS.get(c.kind, 0.0), c.start)):
-        if cue.kind == "loaded":
+    for cue in sorted(cues, key=lambda c: (-_WEIGHTS.get(c[2], 0.0), c[0])):
+        start, _, kind = cue
+        if kind == "loaded":
             n_loaded += 1
             continue
-        if cue.start in taken or cue.kind in taken_kinds:
+        if start in taken or kind in taken_kinds:
             continue
-        taken.add(cue.start)
-        if cue.kind in ("person", "speaker", "valence"):
-            taken_kinds.add(cue.kind)  # one example is enough
+        taken.add(start)
+        if kind in ("person", "speaker", "valence"):
+            taken_kinds.add(kind)  # one example is enough
         part = _cue_words(text, cue)
         if part not in seen:
             seen.add(part)
@@ -514,11 +513,12 @@ def _cue_list(text: str, cues: list[_Cue], limit: int = 3) -> list[str]:
 
 def _cue_words(text: str, cue: _Cue) -> str:
     """How a reason shows one cue: "'clearly' (certainty marker)", "a rhetorical question"."""
-    if cue.kind == "question":
-        return f"a {_name(cue.kind)}"
-    if cue.kind == "exclamation":
+    start, end, kind = cue
+    if kind == "question":
+        return f"a {_name(kind)}"
+    if kind == "exclamation":
         return "an exclamation mark"
-    return f"'{' '.join(text[cue.start : cue.end].split())}' ({_name(cue.kind)})"
+    return f"'{' '.join(text[start:end].split())}' ({_name(kind)})"
 
 
 def _join(parts: list[str]) -> str:
@@ -529,8 +529,8 @@ def _join(parts: list[str]) -> str:
 
 def _source_words(text: str, r: _Reading) -> str:
     if r.attribution:
-        cue = r.attribution[0]
-        return f"'{' '.join(text[cue.start : cue.end].split())}' credits a source"
+        start, end, _ = r.attribution[0]
+        return f"'{' '.join(text[start:end].split())}' credits a source"
     if r.quoted_share > 0 and r.in_marks:
         return "the words are in quotation marks"
     if r.quoted_share > 0:
@@ -549,7 +549,8 @@ def _reason_quoted(text: str, r: _Reading, stance: list[_Cue]) -> str:
     if r.quoted:
         return f"Someone else's opinion: {_source_words(text, r)}, and the quoted words include {_join(_cue_list(text, r.quoted))}."
     if stance:
-        verb = " ".join(text[stance[0].start : stance[0].end].split())
+        start, end, _ = stance[0]
+        verb = " ".join(text[start:end].split())
         return f"Someone else's opinion: '{verb}' reports what a source thinks, not a checked fact."
     return (
         f"Someone else's opinion: {_source_words(text, r)}, and it gives a view rather than a checkable fact."
