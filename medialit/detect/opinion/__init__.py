@@ -491,12 +491,12 @@ def _cue_list(text: str, cues: list[_Cue], limit: int = 3) -> list[str]:
     taken: set[int] = set()
     taken_kinds: set[str] = set()
     parts = []
-    n_loaded = 0
-    for cue in sorted(cues, key=lambda c: (-_WEIGHTS.get(c[2], 0.0), c[0])):
+    named = [cue for cue in cues if cue[2] != "loaded"]  # loaded terms are only counted
+    n_loaded = len(cues) - len(named)
+    if len(named) > 1:
+        named.sort(key=lambda c: (-_WEIGHTS.get(c[2], 0.0), c[0]))
+    for cue in named:
         start, _, kind = cue
-        if kind == "loaded":
-            n_loaded += 1
-            continue
         if start in taken or kind in taken_kinds:
             continue
         taken.add(start)
