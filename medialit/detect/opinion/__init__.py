@@ -170,15 +170,16 @@ class _Page:
         """The share of the letters and digits in ``start..end`` (words ``stretch``) that are quoted."""
         if self.mask.find(1, start, end) < 0:
             return 0.0
+        k = bisect_right(self.quoted_ends, start)  # the first run ending after start
+        a, b = self.quoted[k]
+        if a <= start and b >= end:  # all of it is quoted: no need to count
+            return 1.0 if stretch.has_alnum() else 0.0
         letters = stretch.alnum()
         if not letters:
             return 0.0
-        k = bisect_right(self.quoted_ends, start)  # the first run ending after start
         inside = 0
         while k < len(self.quoted) and self.quoted[k][0] < end:
             a, b = self.quoted[k]
-            if a <= start and b >= end:  # all of it is quoted
-                return 1.0
             inside += self.words.alnum_between(max(a, start), min(b, end))
             k += 1
         return inside / letters

@@ -344,6 +344,10 @@ class _Stretch(NamedTuple):
         """
         return _alnum(self.words.low[self.lo : self.hi])
 
+    def has_alnum(self) -> bool:
+        """``self.alnum() > 0``, found at the first word that has a letter or digit."""
+        return any(w.strip("_'-") for w in self.words.low[self.lo : self.hi])
+
     def pick(self, indices: list[int]) -> list[int]:
         """Those of ``indices`` (word indices, in order) that lie in this stretch."""
         return _within(indices, self.lo, self.hi)
