@@ -81,29 +81,6 @@ class SentenceSpan:
     also_acceptable: tuple[str, ...] = ()
     score: float | None = None
 
-    def __init__(
-        self,
-        start: int,
-        end: int,
-        text: str,
-        label: str,
-        reason: str | None = None,
-        also_acceptable: tuple[str, ...] = (),
-        score: float | None = None,
-    ) -> None:
-        # The generated __init__ of a frozen dataclass sets each field through object.__setattr__;
-        # writing them in one step is about twice as fast, and the opinion detector makes one per
-        # sentence. The fields, their order and their defaults are the dataclass's, as declared above.
-        self.__dict__.update(
-            start=start,
-            end=end,
-            text=text,
-            label=label,
-            reason=reason,
-            also_acceptable=also_acceptable,
-            score=score,
-        )
-
     def accepts(self, label: str) -> bool:
         """Does this key item give credit for ``label``?"""
         return label == self.label or label in self.also_acceptable

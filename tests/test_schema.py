@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
-import inspect
 import json
-
-import pytest
 
 from medialit import schema
 from medialit.datafiles import datasets_dir, schema_errors
@@ -100,17 +96,3 @@ def test_accepts_uses_also_acceptable():
     sentence = SentenceSpan(0, 1, "x", "writer-opinion", None, ("quoted-opinion",))
     assert sentence.accepts("writer-opinion") and sentence.accepts("quoted-opinion")
     assert not sentence.accepts("headline")
-
-
-def test_sentence_span_init_takes_the_declared_fields():
-    """Does SentenceSpan's hand-written __init__ take the dataclass's fields, in order, with their defaults?"""
-    params = list(inspect.signature(SentenceSpan.__init__).parameters.values())[1:]
-    declared = dataclasses.fields(SentenceSpan)
-    assert [p.name for p in params] == [f.name for f in declared]
-    assert [p.default for p in params] == [
-        inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default for f in declared
-    ]
-    span = SentenceSpan(0, 10, "The flood.", "writer-opinion", score=0.8)
-    assert span == SentenceSpan(0, 10, "The flood.", "writer-opinion", None, (), 0.8)
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        span.label = "other"  # type: ignore[misc]
