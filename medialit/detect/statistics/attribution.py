@@ -13,7 +13,6 @@ from .cues import (
     _HEADLINE_VERBS,
     _PARTICIPLES,
     _PASSIVE,
-    _QUOTE_CHARS,
     _RANK,
     _SELF_INTRO_HINT,
     _STOP,
@@ -33,6 +32,7 @@ from .keywords import (
     VAGUE_PHRASE,
     sentence_keywords,
 )
+from .masked import MaskedText, mask, tokens
 from .numbers import _Group, _plural_like
 from .sources import (
     _Attr,
@@ -41,7 +41,6 @@ from .sources import (
     _Context,
     _is_acronym,
     _is_cap,
-    _low,
     _mid,
     _np_backward,
     _np_forward,
@@ -49,7 +48,6 @@ from .sources import (
     _Sentence,
     _sentence_subject,
     _slice,
-    _tokens,
     _wordlike,
 )
 
@@ -58,7 +56,8 @@ def _attribution(doc: ParsedText) -> tuple[list[_Sentence], dict[int, _Attr]]:
     """Each sentence's credited sources, and the speaker of each quotation (by its index in ``doc.quotes``)."""
     lex = _lexicon()
     norm, regions = doc.normalized, list(doc.quotes)
-    masked = _mask(norm, regions, lex)
+    masked = mask(norm, regions, lex)
+    words = MaskedText(masked)
     paragraphs = doc.newlines
     keywords = sentence_keywords(doc).sentences
     infos = [
@@ -68,7 +67,7 @@ def _attribution(doc: ParsedText) -> tuple[list[_Sentence], dict[int, _Attr]]:
     ctx = _context(norm, infos, lex)
     for info in infos:
         if info.keywords & ATTRIBUTION:
-            info.attrs = _attributions(info, ctx, lex)
+            info.attrs = _attributions(info, ctx, lex, words)
     _resolve_pronouns(infos)
     for info in infos:
         info.attrs.sort(key=lambda a: a.pos)
@@ -90,33 +89,6 @@ def quote_speakers(doc: ParsedText) -> dict[tuple[int, int], str]:
     """
     _, speakers = doc.derived("statistics.attribution", _attribution)
     return {doc.quotes[r]: attr.antecedent or attr.source for r, attr in sorted(speakers.items())}
-
-
-def _mask(norm: str, regions: list[tuple[int, int]], lex: _Lexicon) -> str:
-    """``norm`` with quoted words replaced by '~' (same length), keeping the quote marks.
-
-    A quotation that opens with an attribution verb ("the OIG “determined ICE released ...")
-    keeps that first word, because it is the writer's verb for the speaker.
-    """
-    pieces: list[str] = []
-    last = 0
-    verbs = lex.kinds.get("verb", frozenset())
-    for a, b in regions:
-        if a < last or b <= a:
-            continue
-        pieces.append(norm[last:a])
-        if norm[a] in _QUOTE_CHARS and b - a >= 2:
-            inner_start, inner_end = a + 1, b - 1 if norm[b - 1] in _QUOTE_CHARS else b
-            match = re.match(r"[a-z]{2,20}\b", norm[inner_start : min(inner_end, inner_start + 24)])
-            keep = match.end() if match and match.group() in verbs else 0
-            pieces.append(norm[a : inner_start + keep])
-            pieces.append("~" * (inner_end - inner_start - keep))
-            pieces.append(norm[inner_end:b])
-        else:
-            pieces.append("~" * (b - a))
-        last = b
-    pieces.append(norm[last:])
-    return "".join(pieces)
 
 
 def _context(norm: str, infos: list[_Sentence], lex: _Lexicon) -> _Context:
@@ -145,7 +117,7 @@ def _context(norm: str, infos: list[_Sentence], lex: _Lexicon) -> _Context:
         sentence_titles = [t for t in sentence_titles if t]
         if sentence_titles:
             titles.extend(sentence_titles)
-            for token in _tokens(m):
+            for token in tokens(m):
                 word = token[2]
                 if _is_acronym(word) and word not in " ".join(sentence_titles):
                     owners.add(word.lower())
@@ -154,12 +126,11 @@ def _context(norm: str, infos: list[_Sentence], lex: _Lexicon) -> _Context:
     return _Context(self_outlets, titles, owners, other)
 
 
-def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon) -> list[_Attr]:
-    """Every source credited in the writer's own words in one sentence."""
+def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon, words: MaskedText) -> list[_Attr]:
+    """Every source credited in the writer's own words in one sentence (``words``: the document's masked text)."""
     m = info.masked
     base = info.span.start
-    toks = _tokens(m)
-    lows = [_low(t[2]) for t in toks]
+    toks, lows = words.sentence_tokens(base, info.span.end)
     attrs: list[_Attr] = []
 
     def add(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import accumulate
 
 from ...text import TextSpan
 from .cues import (
@@ -19,11 +18,11 @@ from .cues import (
     _PRONOUNS,
     _SPECIFIC_DOCS,
     _STOP,
-    _TOKEN_SPLIT,
     _is_cap,
     _Lexicon,
     _plural_like,
 )
+from .masked import low as _low
 
 
 @dataclass
@@ -86,14 +85,6 @@ def _clean_title(title: str) -> str:
     return " ".join(words)
 
 
-def _tokens(s: str) -> list[tuple[int, int, str]]:
-    """(start, end, words) of each token. Only white space lies between tokens (any other character is
-    a token of its own), so splitting on them and adding up the lengths gives the offsets."""
-    pieces = _TOKEN_SPLIT.split(s)  # gap, token, gap, token, ..., gap
-    offsets = list(accumulate(map(len, pieces), initial=0))
-    return list(zip(offsets[1:-1:2], offsets[2::2], pieces[1::2], strict=True))
-
-
 @lru_cache(maxsize=65536)
 def _is_acronym(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
@@ -102,15 +93,6 @@ def _is_acronym(word: str) -> bool:
 
 def _wordlike(word: str) -> bool:
     return word.replace("'", "").replace("-", "").isalpha()
-
-
-@lru_cache(maxsize=65536)
-def _low(word: str) -> str:
-    low = word.lower()
-    for ending in ("'s", "'"):
-        if low.endswith(ending) and len(low) > len(ending) + 1:
-            return low[: -len(ending)]
-    return low
 
 
 def _noun_kinds(lex: _Lexicon, low: str) -> bool:
