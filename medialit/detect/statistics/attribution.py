@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import compress
 
 from ..parsed import ParsedText
 from .cues import (
@@ -121,9 +122,9 @@ def _context(norm: str, infos: list[_Sentence], lex: _Lexicon) -> _Context:
                 word = token[2]
                 if _is_acronym(word) and word not in " ".join(sentence_titles):
                     owners.add(word.lower())
-    self_lower = {s.lower() for s in self_outlets}
+    self_lower = tuple(dict.fromkeys(s.lower() for s in self_outlets))
     other = [o for o in outlets_seen if o.lower() not in self_lower]
-    return _Context(self_outlets, titles, owners, other)
+    return _Context(self_outlets, titles, owners, other, self_lower)
 
 
 def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon, words: MaskedText) -> list[_Attr]:
@@ -168,13 +169,10 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon, words: MaskedTe
             attrs.append(attr)
 
     # "by", "from" and "in" credit someone only next to a document word (keywords.DOCUMENT).
-    triggers = _TRIGGERS if info.keywords & DOCUMENT else _TRIGGERS - _PREPOSITIONS
-    verbs = lex.kinds.get("verb", frozenset())
-    cues = [
-        i
-        for i, low in enumerate(lows)
-        if low in triggers or low in verbs or (low in _HEADLINE_VERBS and info.headline)
-    ]
+    cue_words = lex.openers[1] if info.keywords & DOCUMENT else lex.openers[0]
+    cues = list(compress(range(len(lows)), map(cue_words.__contains__, lows)))
+    if not _HEADLINE_VERBS.isdisjoint(lows) and info.headline:  # "Report finds ..."
+        cues = sorted({*cues, *(i for i, low in enumerate(lows) if low in _HEADLINE_VERBS)})
     for i in cues:  # the rest do nothing
         low = lows[i]
         if low == "according" and i + 1 < len(toks) and lows[i + 1] == "to":
@@ -250,9 +248,6 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon, words: MaskedTe
 _SPEECH_VERBS = frozenset(
     "said say says told estimated estimate estimates reported counted warned argue argued".split()
 )
-# Words that can open an attribution, besides the lexicon's verbs.
-_TRIGGERS = frozenset(("according", "by", "from", "in"))
-_PREPOSITIONS = frozenset(("by", "from", "in"))
 
 
 def _verb_attribution(info, toks, lows, i, lex, add) -> None:

@@ -234,6 +234,9 @@ class _Lexicon:
     source_nouns: frozenset[str]
     #: The phrase-list patterns above, by name, tried only where one of their phrases can begin.
     at_words: dict[str, PhrasePattern]
+    #: Words that can open an attribution outside a headline: the verbs and "according"; then the same
+    #: with "by", "from" and "in", which credit someone only next to a document word.
+    openers: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
     def has(self, kind: str, word: str) -> bool:
         return word in self.kinds.get(kind, frozenset())
@@ -346,6 +349,10 @@ def _lexicon() -> _Lexicon:
             for word in kinds.get(kind, ())
         ),
         at_words={},
+        openers=(
+            frozenset({"according", *kinds.get("verb", ())}),
+            frozenset({"according", "by", "from", "in", *kinds.get("verb", ())}),
+        ),
     )
     phrases = {"size": ["a", "an"]} | {
         name: get(name.replace("_", "-"))

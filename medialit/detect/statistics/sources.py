@@ -49,6 +49,8 @@ class _Context:
     titles: list[str]
     owners: set[str]
     other_outlets: list[str]
+    #: self_outlets in lower case, each once (what a source's words are compared with).
+    self_lower: tuple[str, ...] = ()
 
 
 @dataclass
@@ -290,11 +292,11 @@ def _classify(info: _Sentence, toks, first: int, last: int, ctx: _Context, lex: 
         )
     if lows[0] in _FIRST_PERSON:
         return attr("self-citation", "the writer's own outlet is citing itself, not the data behind it")
-    for own in ctx.self_outlets:
-        if own.lower() in np_norm.lower():
-            return attr(
-                "self-citation", f"{source} appears to be the outlet that published this piece, citing itself"
-            )
+    np_lower = np_norm.lower() if ctx.self_lower else ""
+    if any(own in np_lower for own in ctx.self_lower):
+        return attr(
+            "self-citation", f"{source} appears to be the outlet that published this piece, citing itself"
+        )
     outlet = lex.outlet.search(np_norm)
     if outlet and not lex.has("poll", head):
         return attr(
