@@ -137,3 +137,24 @@ def test_paragraphs_spaced_form_and_links_match_their_definitions(text: str) -> 
         spaced[m.start()] = " "
     assert doc.spaced == "".join(spaced)
     assert doc.links == _plain_links(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No address here. Just words, 12 of them.",
+        "See example.com today.",
+        "Write to tips@example.org.",
+        "Go to www.example.net",
+        "Read https://x.y/z now.",
+        "The U.S. figures. In.side",
+        "Visit EXAMPLE.COM now.",
+    ],
+)
+def test_may_hold_links_is_false_only_without_links(text: str) -> None:
+    """Does the quick link test say False only for texts with no link, before and after links are read?"""
+    quick = parse(text).may_hold_links
+    doc = parse(text)
+    assert quick or not doc.links
+    assert doc.may_hold_links == bool(doc.links)
+    assert parse("Nothing to see here.").may_hold_links is False

@@ -96,6 +96,17 @@ class ParsedText:
         return Tokens(self.lowered)
 
     @cached_property
+    def may_hold_links(self) -> bool:
+        """Might the text hold a web or e-mail address? False means :attr:`links` is empty.
+
+        A quick test (a few plain searches for what every link holds: "://", "@", "www." or a dot
+        before a web domain), for detectors that can skip their look-ups of links in most texts.
+        """
+        if "links" in self.__dict__:
+            return bool(self.links)
+        return any(hint.search(self.text) for hint in _LINK_HINTS)
+
+    @cached_property
     def links(self) -> list[tuple[int, int]]:
         """(start, end) of each web address, e-mail address or bare domain, in order."""
         found = []

@@ -8,9 +8,10 @@ marked with its kind. Each kind's key words are chosen so that every match of it
 them as a whole word: a sentence without them cannot match, so skipping it changes nothing.
 
 The same pass notes where a figure in digits or a number in words may begin (so those patterns are
-tried only there, by :func:`matches_at`), which tokens hold long runs of digits (telephone numbers,
-ids) and whether the text may hold a link at all. Plain look-ups and string searches replace
-regular-expression scans of the whole text, which cost far more on a long document.
+tried only there, by :func:`matches_at`) and which tokens hold long runs of digits (telephone numbers,
+ids); whether the text may hold a link at all is :attr:`ParsedText.may_hold_links`. Plain look-ups and
+string searches replace regular-expression scans of the whole text, which cost far more on a long
+document.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, pairwise
 
-from .. import parsed
 from ..parsed import ParsedText
 from .cues import (
     _CITED_DOCS,
@@ -207,19 +207,6 @@ _WORD_RUN = re.compile(r"\w+")
 _CUT_WORD = re.compile(r"\w\w")
 _DIGITS = re.compile(r"[0-9]+")
 _ANY_DIGITS = re.compile(r"\d+")
-# The quick tests for a link that parsed.ParsedText.links starts from: "://", "@", "www.", or a dot and one
-# of these web domains. The domains are read here from parsed's patterns, so the two cannot drift apart;
-# if the patterns are not the ones known here, every document is searched for links.
-_KNOWN_HINTS = ("://", "@", r"\.(?<=www\.)")
-_LINK_HINTS = getattr(parsed, "_LINK_HINTS", ())
-_HINT_PARTS = (
-    re.fullmatch(r"\\\.\(\?:([a-z|]+)\)\\b", _LINK_HINTS[3].pattern)
-    if len(_LINK_HINTS) == 4
-    and [h.pattern for h in _LINK_HINTS[:3]] == list(_KNOWN_HINTS[:3])
-    and all(h.flags & re.IGNORECASE for h in _LINK_HINTS[2:])
-    else None
-)
-_DOMAINS = frozenset(_HINT_PARTS.group(1).split("|")) if _HINT_PARTS else None
 _CURRENCY = "$€£¥"
 
 
@@ -244,12 +231,6 @@ def _digit_starts(word: str) -> tuple[int, ...]:
 def _digit_run(word: str) -> int:
     """The length of the longest run of digits (any script's) in a token."""
     return 0 if word.isalpha() else max(map(len, _ANY_DIGITS.findall(word)), default=0)
-
-
-@lru_cache(maxsize=65536)
-def _domain_like(word: str) -> bool:
-    """Does a token begin with a web domain ("com" in "example.com")?"""
-    return _DOMAINS is not None and _WORD_RUN.match(word).group() in _DOMAINS
 
 
 def _occurrences(text: str, needle: str) -> Iterator[int]:
@@ -292,7 +273,7 @@ def _sentence_keywords(doc: ParsedText) -> Keywords:
     kinds_of = {}
     for word in set(words):
         entry = (_word_kinds(word), _word_atom_starts(word), _digit_starts(word), _digit_run(word))
-        if any(entry) or _domain_like(word):
+        if any(entry):
             kinds_of[word] = entry
     sentences = doc.sentences
     in_order = all(a.end <= b.start for a, b in pairwise(sentences))
@@ -303,7 +284,6 @@ def _sentence_keywords(doc: ParsedText) -> Keywords:
     long_numbers: list[tuple[int, int, int]] = []
     text = doc.text
     lower = _lower_case_keys()
-    links = _DOMAINS is None or any(mark in text for mark in ("://", "@")) or "www." in doc.lowered
 
     def mark(start: int, end: int, kinds: int) -> None:
         first = bisect_right(starts, start) - 1
@@ -324,8 +304,6 @@ def _sentence_keywords(doc: ParsedText) -> Keywords:
             kinds &= ~_CAPITALISED
         if run >= 4:
             long_numbers.append((start, token_ends[i], run))
-        if not links and start and text[start - 1] == "." and _domain_like(words[i]):
-            links = True
         if kinds and in_order:
             s = bisect_right(starts, start) - 1
             if s >= 0 and token_ends[i] <= ends[s]:
@@ -344,7 +322,7 @@ def _sentence_keywords(doc: ParsedText) -> Keywords:
     for sign in _CURRENCY:
         figures.extend(_occurrences(norm, sign))
     figures.sort()
-    return Keywords(masks, word_atoms, figures, long_numbers, links)
+    return Keywords(masks, word_atoms, figures, long_numbers, doc.may_hold_links)
 
 
 def matches_at(
