@@ -304,7 +304,8 @@ def _classify(info: _Sentence, toks, first: int, last: int, ctx: _Context, lex: 
             f"{outlet.group()} is another news outlet, so the figure rests on its reporting",
             doc=f"{outlet.group()}'s original report",
         )
-    headline = info.headline
+    # Whether the sentence is a headline matters below only for a phrase with a capital.
+    headline = False if np_norm.islower() else info.headline
     proper = [
         i
         for i, w in enumerate(words)
