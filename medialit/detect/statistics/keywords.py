@@ -233,6 +233,14 @@ def _digit_run(word: str) -> int:
     return 0 if word.isalpha() else max(map(len, _ANY_DIGITS.findall(word)), default=0)
 
 
+@lru_cache(maxsize=65536)
+def _word_entry(word: str) -> tuple[int, tuple[int, ...], tuple[int, ...], int] | None:
+    """What the keyword pass notes for a token: its kinds, where numbers in words and in digits may
+    begin in it, and its longest run of digits; None if none of them."""
+    entry = (_word_kinds(word), _word_atom_starts(word), _digit_starts(word), _digit_run(word))
+    return entry if any(entry) else None
+
+
 def _occurrences(text: str, needle: str) -> Iterator[int]:
     """Every offset of ``needle`` in ``text`` (a plain string search, far quicker than a pattern's)."""
     at = text.find(needle)
@@ -270,11 +278,7 @@ def sentence_keywords(doc: ParsedText) -> Keywords:
 def _sentence_keywords(doc: ParsedText) -> Keywords:
     tokens = doc.tokens
     words = tokens.words
-    kinds_of = {}
-    for word in set(words):
-        entry = (_word_kinds(word), _word_atom_starts(word), _digit_starts(word), _digit_run(word))
-        if any(entry):
-            kinds_of[word] = entry
+    kinds_of = {word: entry for word in set(words) if (entry := _word_entry(word)) is not None}
     sentences = doc.sentences
     in_order = all(a.end <= b.start for a, b in pairwise(sentences))
     starts, ends = doc.sentence_starts, [s.end for s in sentences]
