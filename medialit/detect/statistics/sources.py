@@ -268,6 +268,26 @@ def _sentence_subject(toks, lows, info: _Sentence, lex: _Lexicon, verb: int) -> 
     return None
 
 
+def _first_title(ctx: _Context) -> str | None:
+    """The first document title the article names, cut to about 60 characters."""
+    first_title = ctx.titles[0].rstrip(".") if ctx.titles else None
+    if first_title and len(first_title) > 60:
+        first_title = first_title[:57].rstrip() + "…"
+    return first_title
+
+
+def _doc_hint(ctx: _Context) -> str | None:
+    """What a reader should look up for "the report" when the article names one elsewhere."""
+    first_title = _first_title(ctx)
+    return f"the report the article names (“{first_title}”)" if first_title else None
+
+
+def _owner_doc(ctx: _Context, source: str) -> str:
+    """What a reader should look up for a body whose named report the article cites."""
+    first_title = _first_title(ctx)
+    return f"the report by {_mid(source)}" + (f" (“{first_title}”)" if first_title else "")
+
+
 def _classify(info: _Sentence, toks, first: int, last: int, ctx: _Context, lex: _Lexicon, kind: str):
     """Which sourcing class the noun phrase toks[first..last] is, with a reason; None if not a source."""
     source = _slice(info, toks, first, last)
@@ -326,11 +346,6 @@ def _classify(info: _Sentence, toks, first: int, last: int, ctx: _Context, lex: 
             introduces=True,
         )
     determiner = lows[0] if lows[0] in _DETERMINERS else ""
-    first_title = ctx.titles[0].rstrip(".") if ctx.titles else None
-    if first_title and len(first_title) > 60:
-        first_title = first_title[:57].rstrip() + "…"
-    doc_hint = f"the report the article names (“{first_title}”)" if first_title else None
-    owner_doc = f"the report by {_mid(source)}" + (f" (“{first_title}”)" if first_title else "")
     organisation_name = _is_cap(words[-1]) and not headline and any(lex.has("org-noun", w) for w in lows)
     if (lex.has("document", head) or lex.has("poll", head)) and not organisation_name:
         if named:
@@ -349,7 +364,9 @@ def _classify(info: _Sentence, toks, first: int, last: int, ctx: _Context, lex: 
             )
         if determiner in _DEFINITE and head in _SPECIFIC_DOCS:
             if ctx.titles:
-                return attr("named-document", "it points back to the report the article names", doc=doc_hint)
+                return attr(
+                    "named-document", "it points back to the report the article names", doc=_doc_hint(ctx)
+                )
             if ctx.other_outlets:
                 return attr(
                     "other-outlet",
@@ -358,7 +375,7 @@ def _classify(info: _Sentence, toks, first: int, last: int, ctx: _Context, lex: 
                 )
             return attr("vague", "it points back to a report, but the text never says whose", refers="doc")
         if ctx.titles and determiner in _INDEFINITE | _DEFINITE:
-            return attr("named-document", "the article names this report elsewhere", doc=doc_hint)
+            return attr("named-document", "the article names this report elsewhere", doc=_doc_hint(ctx))
         return attr("vague", "it does not say whose report, study or data this is, so nobody could find it")
     if lex.has("outlet-noun", head):
         if ctx.other_outlets:
@@ -389,7 +406,9 @@ def _classify(info: _Sentence, toks, first: int, last: int, ctx: _Context, lex: 
         if determiner in _DEFINITE:
             if ctx.owners:
                 return attr(
-                    "named-document", "it is the body whose named report the article cites", doc=owner_doc
+                    "named-document",
+                    "it is the body whose named report the article cites",
+                    doc=_owner_doc(ctx, source),
                 )
             return attr(
                 "named-organization-or-person", f"{_mid(source)} is named, but no document is given to check"
@@ -401,7 +420,9 @@ def _classify(info: _Sentence, toks, first: int, last: int, ctx: _Context, lex: 
         acronyms = {w.lower() for w in words if _is_acronym(w)}
         if acronyms & ctx.owners:
             return attr(
-                "named-document", "it is the body whose named report the article cites", doc=owner_doc
+                "named-document",
+                "it is the body whose named report the article cites",
+                doc=_owner_doc(ctx, source),
             )
         if len(words) == 1 and toks[first][0] == 0 and head.endswith("s") and not _is_acronym(words[0]):
             return attr("vague", "a whole group is given as the source, with nobody named")
