@@ -9,7 +9,7 @@ from medialit.detect.statistics.masked import MaskedText, low, tokens
 
 _ALPHABET = st.sampled_from(
     [
-        *"ab Zz09_'-.,;$%~()\n\t\u00a0\u2028\u3000\u00e9\u0130\u00df\u4e2d\u0663\u2026",
+        *"ab Zz09_'-.,;$%~()\n\t\u00a0\u2028\u3000\x1c\x85\u200b\u00e9\u0130\u00df\u4e2d\u0663\u2026",
         *("\U0001d400", "\U0001f600", "\ud800", "U.S.", "said,", "5said", "1,200", "~~~", "Agency's"),
         "x" * 70,
     ]

@@ -96,11 +96,13 @@ class MaskedText:
     def __init__(self, text: str) -> None:
         self.text = text
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        outside = np.take(_bmp_space_table(), np.minimum(codes, _BMP - 1))
-        edges = np.diff((~outside).view(np.int8), prepend=np.int8(0), append=np.int8(0))
+        space = np.take(_bmp_space_table(), np.minimum(codes, _BMP - 1))
+        edges = np.diff((~space).view(np.int8), prepend=np.int8(0), append=np.int8(0))
         self._starts: list[int] = np.flatnonzero(edges == 1).tolist()
         self._ends: list[int] = np.flatnonzero(edges == -1).tolist()
         self._runs: list[str] = text.split()
+        if len(self._runs) != len(self._starts):  # not expected: str.split and re's \s agree on white space
+            self._starts, self._ends, self._runs = [-1], [-1], []
 
     def sentence_tokens(self, start: int, end: int) -> tuple[list[Token], list[str]]:
         """The tokens of ``text[start:end]`` (offsets from ``start``) and their :func:`low` forms:
@@ -108,7 +110,7 @@ class MaskedText:
         starts, ends = self._starts, self._ends
         a = bisect_left(starts, start)
         b = bisect_left(starts, end)
-        if (a and ends[a - 1] > start) or (b > a and ends[b - 1] > end):
+        if (a and ends[a - 1] > start) or (b > a and ends[b - 1] > end) or not self._runs:
             toks = tokens(self.text[start:end])  # a run is cut by the sentence's edge
             return toks, [low(t[2]) for t in toks]
         split, runs = _RUN_TOKENS, self._runs
