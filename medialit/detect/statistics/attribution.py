@@ -71,10 +71,16 @@ def _attribution(doc: ParsedText) -> tuple[list[_Sentence], dict[int, _Attr]]:
             info.attrs = _attributions(info, ctx, lex, words)
     _resolve_pronouns(infos)
     for info in infos:
-        info.attrs.sort(key=lambda a: a.pos)
+        if not info.attrs:
+            continue  # attr_pos and best keep their empty defaults
+        info.attrs.sort(key=_position)
         info.attr_pos = [a.pos for a in info.attrs]
         info.best = _best(info.attrs)
     return infos, _quote_speakers(doc.text, regions, infos)
+
+
+def _position(attr: _Attr) -> int:
+    return attr.pos
 
 
 # ---------------------------------------------------------------------------------------------
