@@ -421,7 +421,8 @@ def _continues(text: str, previous: tuple[int, int], start: int) -> bool:
     if text[line_start:start].strip():
         return False  # the quotation does not open its paragraph
     end = previous[1]
-    if end < len(text) and text[end:].split("\n", 1)[0].strip():
+    line_end = text.find("\n", end)
+    if text[end : len(text) if line_end < 0 else line_end].strip():
         return False  # the previous quotation closed before the end of its paragraph
     return text[end - 1] not in '"\u201d' and not text[previous[0] : end].strip().endswith(('"', "\u201d"))
 
