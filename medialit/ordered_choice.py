@@ -13,6 +13,8 @@ catches up, the view shows its own copy, so quick changes never flicker back (as
 
 from __future__ import annotations
 
+from typing import Any
+
 import anywidget
 import traitlets
 
@@ -48,7 +50,9 @@ class OrderedChoice(anywidget.AnyWidget):
 
     ``options`` is a list of ``(shown text, value)`` pairs; ``value`` is the chosen value or None; ``ack``
     is the largest ``seq`` of a ``choose`` message applied so far. Subclasses give the view (``_esm``,
-    built with :data:`CHOOSER_JS`) and its ``_css``.
+    built with :data:`CHOOSER_JS`) and its ``_css``; one whose ``value`` is not a single option's value
+    (:class:`~medialit.choicechecks.ChoiceChecks`: a list of them) also gives ``value``, its validator,
+    :meth:`_allowed` and :meth:`_well_formed`.
     """
 
     options = traitlets.List(traitlets.Tuple(traitlets.Unicode(), traitlets.Unicode())).tag(sync=True)
@@ -64,18 +68,28 @@ class OrderedChoice(anywidget.AnyWidget):
     def _known_value(self, proposal: traitlets.Bunch) -> str | None:
         """Only None or one of the options' values (as ipywidgets' RadioButtons and Dropdown allow)."""
         value = proposal["value"]
-        if value is not None and value not in {v for _, v in self.options}:
+        if value is not None and not self._allowed(value):
             raise traitlets.TraitError(f"{value!r} is not one of the options")
         return value
 
-    def choose(self, value: str, seq: int | None = None) -> None:
+    def _allowed(self, value: Any) -> bool:
+        """Whether ``value`` may be chosen: here, one of the options' values (a subclass may widen this)."""
+        return value in {v for _, v in self.options}
+
+    @staticmethod
+    def _well_formed(value: object) -> bool:
+        """Whether a message's ``value`` has the type ``value`` holds: here a text (a subclass may change it)."""
+        return type(value) is str
+
+    def choose(self, value: Any, seq: int | None = None) -> None:
         """Make ``value`` the chosen one, as the browser asks; record ``seq`` as ``ack`` if it is larger.
 
-        A value that is not one of the options, or any change while ``disabled``, changes nothing (but is
-        still acknowledged, so the browser stops waiting for it and shows the kernel's value again).
+        A value that is not allowed (not one of the options), or any change while ``disabled``, changes
+        nothing (but is still acknowledged, so the browser stops waiting for it and shows the kernel's value
+        again).
         """
         with self.hold_sync():
-            if not self.disabled and value in {v for _, v in self.options}:
+            if not self.disabled and self._allowed(value):
                 self.value = value
             if seq is not None:
                 self.ack = max(self.ack, seq)
@@ -85,5 +99,5 @@ class OrderedChoice(anywidget.AnyWidget):
         if not isinstance(content, dict) or content.get("event") != "choose":
             return
         value, seq = content.get("value"), content.get("seq")
-        if type(value) is str and type(seq) is int:
+        if self._well_formed(value) and type(seq) is int:
             self.choose(value, seq)

@@ -10,6 +10,7 @@ from typing import Any
 import ipywidgets as widgets
 from IPython.display import display
 
+from .choicechecks import ChoiceChecks
 from .choicegroup import ChoiceGroup
 from .choiceselect import ChoiceSelect
 from .display import reveal as _reveal
@@ -254,14 +255,11 @@ class QuizWidget:
         return [self._passage(), radio]
 
     def _multi(self) -> list[widgets.Widget]:
-        self._inputs = [
-            widgets.Checkbox(
-                value=False, description=option, indent=False, layout=widgets.Layout(width="auto")
-            )
-            for option in self.quiz.options
-        ]
-        label = widgets.HTML(value="<p>Tick every phrase that applies:</p>")
-        return [self._passage(), label, *self._inputs]
+        checks = ChoiceChecks(
+            options=[(o, o) for o in self.quiz.options], label="Tick every phrase that applies:"
+        )
+        self._inputs = [checks]
+        return [self._passage(), checks]
 
     def _highlight(self) -> list[widgets.Widget]:
         picker = WordPicker(units=word_units(self.quiz), label=f"Words of the passage: {self.quiz.prompt}")
@@ -361,7 +359,7 @@ class QuizWidget:
         if kind == "choice":
             return inputs[0].value
         if kind == "multi":
-            return [box.description for box in inputs if box.value]
+            return list(inputs[0].value)  # the ticked options, in the options' order
         if kind == "highlight":
             return sorted(inputs[0].selected)
         if kind in ("label-sentences", "source-the-number"):
@@ -377,8 +375,7 @@ class QuizWidget:
             inputs[0].value = answer if answer in self.quiz.options else None
         elif kind == "multi":
             chosen = set(answer) if isinstance(answer, list | tuple) else set()
-            for box in inputs:
-                box.value = box.description in chosen
+            inputs[0].value = [o for o in self.quiz.options if o in chosen]
         elif kind == "highlight":
             chosen = {i for i in answer if isinstance(i, int)} if isinstance(answer, list | tuple) else set()
             inputs[0].selected = sorted(i for i in chosen if 0 <= i < len(self.quiz.passage.words))

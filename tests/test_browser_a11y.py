@@ -512,3 +512,49 @@ def test_quick_arrow_keys_then_check_score_the_choice_shown(voila: Server, page:
     except Exception:
         pytest.fail(f"feedback {feedback.inner_text()!r} after {presses} ↓ ending on {expected['label']!r}")
     print(f"\n[browser] {presses} quick ↓ then Check: the option shown was the one scored")
+
+
+MULTI = "l01-which-phrases"  # lesson 01's multi-answer quiz ("Tick all that apply")
+_TICKED = "(boxes) => boxes.filter(b => b.checked).map(b => b.value)"
+
+
+def test_quick_spaces_then_check_score_the_boxes_shown(voila: Server, page: Any) -> None:  # noqa: F811
+    """In lesson 01 in Voilà, with the keyboard only: in a multi-answer quiz (a fieldset with a legend), after
+    Space pressed quickly on several boxes (one of them ticked and unticked again) and Enter on Check
+    straight after, are the boxes shown the answer scored (full marks), not ticks the kernel had not yet
+    heard about?"""
+    from medialit.quiz import get_quiz
+
+    quiz = get_quiz(MULTI)
+    solution = quiz.solution()
+    wrong = next(o for o in quiz.options if o not in solution)
+    page.goto(_lesson_address(voila, LESSON), wait_until="domcontentloaded", timeout=RENDER)
+    quiz_class = f"quiz-{MULTI}"
+    fieldset = page.locator(f".{quiz_class} fieldset.medialit-checks")
+    fieldset.wait_for(state="visible", timeout=RENDER)
+    assert fieldset.locator(":scope > legend").inner_text().strip(), "the group has a legend"
+    boxes = fieldset.locator("input[type=checkbox]")
+    assert boxes.evaluate_all("(b) => b.map(x => x.value)") == list(quiz.options)
+
+    page.locator(f".{quiz_class} .medialit-skip").focus()  # the quiz's first Tab stop: its skip link
+    _tab_until(page, lambda w: w["quiz"] == quiz_class and w["role"] == "checkbox")
+    _assert_focus_ring(page)
+    # Then one quick run of keys, with nothing read from the page between them: Space on each box as needed
+    # (twice on one the key leaves unticked), Tab to the next box, from the last one on to Check, and Enter.
+    keys = []
+    for option in quiz.options:
+        keys += ["Space"] * (2 if option == wrong else int(option in solution)) + ["Tab"]
+    for key in [*keys, "Enter"]:
+        page.keyboard.press(key)
+    assert page.evaluate(_WHERE)["text"] == "Check", "Tab from the last box reached Check"
+    ticked = boxes.evaluate_all(_TICKED)
+    assert ticked == [o for o in quiz.options if o in solution], "the boxes show the key's answer"
+    feedback = test_browser._feedback(page.locator(f".{quiz_class}"))
+    try:
+        feedback.filter(has_text="Full marks").wait_for(timeout=test_browser.FEEDBACK)
+    except Exception:
+        pytest.fail(f"feedback {feedback.inner_text()!r}; boxes ticked {ticked}; key {solution}")
+    spaces = keys.count("Space")
+    print(
+        f"\n[browser] {spaces} quick Space presses (one box ticked and unticked), then Check: the boxes were scored"
+    )

@@ -13,6 +13,7 @@ import pytest
 import traitlets
 
 from medialit import widgets as mw
+from medialit.choicechecks import ChoiceChecks
 from medialit.choicegroup import ChoiceGroup
 from medialit.choiceselect import ChoiceSelect
 from medialit.datafiles import schema_errors
@@ -165,7 +166,7 @@ def test_every_input_is_labelled(quiz):
     w = mw.quiz_widget(quiz)
     kinds = (ipywidgets.ValueWidget, ipywidgets.Button)
     inputs = [x for x in walk(w.root) if isinstance(x, kinds) and not isinstance(x, ipywidgets.HTML)]
-    own = [x for x in walk(w.root) if isinstance(x, ChoiceGroup | ChoiceSelect | WordPicker)]
+    own = [x for x in walk(w.root) if isinstance(x, ChoiceChecks | ChoiceGroup | ChoiceSelect | WordPicker)]
     assert inputs and set(w._inputs) <= set(inputs + own)
     assert all(x.description.strip() for x in inputs)
     assert all(x.label.strip() for x in own)
@@ -240,6 +241,38 @@ def test_a_label_chosen_in_the_browser_is_the_answer():
     for seq, (drop, label) in enumerate(zip(w._inputs, solution, strict=True), start=1):
         drop._message(drop, {"event": "choose", "value": label, "seq": seq}, [])
     assert w.answer == solution and w.check().correct
+
+
+def test_a_multi_quiz_is_one_labelled_group_of_checkboxes():
+    """Is every multi-answer quiz one ChoiceChecks with a legend and a box per option (no ipywidgets
+    Checkbox), whose ticked options, in the options' order, are the answer?"""
+    multis = [q for q in QUIZZES if q.kind == "multi"]
+    assert multis
+    for quiz in multis:
+        w = mw.QuizWidget(quiz)
+        assert not [x for x in walk(w.root) if isinstance(x, ipywidgets.Checkbox)]
+        [checks] = [x for x in walk(w.root) if isinstance(x, ChoiceChecks)]
+        assert w._inputs == [checks] and checks.label.strip()
+        assert [v for _, v in checks.options] == list(quiz.options) and w.answer == []
+    quiz = get_quiz("l01-which-phrases")
+    w = mw.QuizWidget(quiz)
+    w.set_answer([quiz.options[3], "not an option", quiz.options[0]])
+    assert w.answer == [quiz.options[0], quiz.options[3]]
+    w.set_answer("not a list")
+    assert w.answer == []
+
+
+def test_boxes_ticked_in_the_browser_are_the_answer():
+    """Do ticks and unticks sent from the browser (ordered messages) become the quiz's answer, scored as the
+    key says?"""
+    quiz = get_quiz("l01-which-phrases")
+    w = mw.quiz_widget(quiz)
+    checks, solution = w._inputs[0], quiz.solution()
+    wrong = next(o for o in quiz.options if o not in solution)
+    steps = [[wrong], [wrong, *solution[:1]], solution[:1], solution]  # one box ticked then unticked
+    for seq, value in enumerate(steps, start=1):
+        checks._message(checks, {"event": "choose", "value": value, "seq": seq}, [])
+    assert w.answer == [o for o in quiz.options if o in solution] and w.check().correct
 
 
 def test_typed_answers_sync_once_per_edit_not_per_keystroke():
