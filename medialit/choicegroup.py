@@ -56,19 +56,7 @@ function render({ model, el }) {
     sync();
   }
 
-  model.on("change:options", draw);
-  model.on("change:label", draw);
-  model.on("change:value", choice.fromKernel);
-  model.on("change:ack", choice.fromKernel);
-  model.on("change:disabled", sync);
-  draw();
-  return () => {
-    model.off("change:options", draw);
-    model.off("change:label", draw);
-    model.off("change:value", choice.fromKernel);
-    model.off("change:ack", choice.fromKernel);
-    model.off("change:disabled", sync);
-  };
+  return follow(model, choice, draw, sync);
 }
 
 export default { render };

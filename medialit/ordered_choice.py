@@ -22,7 +22,8 @@ import traitlets
 #: to show: the view's own copy while changes are on their way, else the kernel's), ``choose(value)`` (send
 #: one change) and ``fromKernel()`` (to call when ``value`` or ``ack`` changes). Numbering continues from the
 #: kernel's ``ack``, so a view drawn again (a reopened notebook) keeps showing its own changes until the
-#: kernel has applied them.
+#: kernel has applied them. ``follow(model, choice, draw, sync)`` draws the view, keeps it in step with the
+#: model, and returns the clean-up that a view's ``render`` returns.
 CHOOSER_JS = r"""
 function chooser(model, sync) {
   let sent = model.get("ack");
@@ -40,6 +41,23 @@ function chooser(model, sync) {
       if (model.get("ack") >= sent) local = null;
       sync();
     },
+  };
+}
+
+// Draw the view, redraw it on new options or a new label, show the kernel's value once it has caught up,
+// and grey it out while disabled. Returns what stops all that (anywidget calls it when the view goes).
+function follow(model, choice, draw, sync) {
+  const handlers = [
+    ["change:options", draw],
+    ["change:label", draw],
+    ["change:value", choice.fromKernel],
+    ["change:ack", choice.fromKernel],
+    ["change:disabled", sync],
+  ];
+  for (const [event, handler] of handlers) model.on(event, handler);
+  draw();
+  return () => {
+    for (const [event, handler] of handlers) model.off(event, handler);
   };
 }
 """
