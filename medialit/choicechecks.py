@@ -15,7 +15,7 @@ from typing import Any
 
 import traitlets
 
-from .choicegroup import FOCUS_RING_CSS
+from .choicegroup import FIELDSET_CSS, FOCUS_RING_CSS
 from .ordered_choice import CHOOSER_JS, OrderedChoice
 
 _ESM = (
@@ -23,7 +23,7 @@ _ESM = (
     + r"""
 function render({ model, el }) {
   const fieldset = document.createElement("fieldset");
-  fieldset.className = "medialit-checks";
+  fieldset.className = "medialit-fieldset medialit-checks";
   const legend = document.createElement("legend");
   const list = document.createElement("div");
   list.className = "medialit-checks-options";
@@ -68,34 +68,6 @@ export default { render };
 """
 )
 
-# The same look as ChoiceGroup's radio group (medialit.choicegroup): theme colours with light fallbacks,
-# and the kit's focus ring.
-_CSS = (
-    FOCUS_RING_CSS
-    + """
-.medialit-checks {
-  border: 1px solid var(--jp-border-color1, #767676);
-  border-radius: 4px;
-  margin: 0.25em 0;
-  padding: 0.25em 0.75em 0.5em;
-  color: var(--jp-content-font-color1, #111);
-  background: var(--jp-layout-color1, #fff);
-}
-.medialit-checks legend {
-  font-weight: bold;
-  padding: 0 0.25em;
-}
-.medialit-checks label {
-  display: block;
-  padding: 0.15em 0;
-  cursor: pointer;
-}
-.medialit-checks input {
-  margin-right: 0.4em;
-}
-"""
-)
-
 
 class ChoiceChecks(OrderedChoice):
     """Checkboxes in a ``<fieldset>`` named by ``label``: one group per multi-answer quiz.
@@ -108,7 +80,7 @@ class ChoiceChecks(OrderedChoice):
     """
 
     _esm = _ESM
-    _css = _CSS
+    _css = FOCUS_RING_CSS + FIELDSET_CSS  # the same look as ChoiceGroup's radio group
     value = traitlets.List(traitlets.Unicode()).tag(sync=True)
     label = traitlets.Unicode("Tick every one that applies:").tag(sync=True)
 

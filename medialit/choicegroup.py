@@ -23,7 +23,7 @@ function render({ model, el }) {
   views += 1;
   const name = `medialit-choice-${model.get("group")}-${views}-${Math.random().toString(36).slice(2, 8)}`;
   const fieldset = document.createElement("fieldset");
-  fieldset.className = "medialit-choice";
+  fieldset.className = "medialit-fieldset medialit-choice";
   const legend = document.createElement("legend");
   const list = document.createElement("div");
   list.className = "medialit-choice-options";
@@ -74,11 +74,11 @@ FOCUS_RING_CSS = """
 }
 """
 
-# Colours come from JupyterLab's theme variables, with light fallbacks for pages without them.
-_CSS = (
-    FOCUS_RING_CSS
-    + """
-.medialit-choice {
+#: A group of choices (ChoiceGroup's radio buttons, :class:`~medialit.choicechecks.ChoiceChecks`' tick boxes)
+#: as one bordered ``<fieldset class="medialit-fieldset">`` with a bold legend and one option per line.
+#: Colours come from JupyterLab's theme variables, with light fallbacks for pages without them.
+FIELDSET_CSS = """
+.medialit-fieldset {
   border: 1px solid var(--jp-border-color1, #767676);
   border-radius: 4px;
   margin: 0.25em 0;
@@ -86,20 +86,19 @@ _CSS = (
   color: var(--jp-content-font-color1, #111);
   background: var(--jp-layout-color1, #fff);
 }
-.medialit-choice legend {
+.medialit-fieldset legend {
   font-weight: bold;
   padding: 0 0.25em;
 }
-.medialit-choice label {
+.medialit-fieldset label {
   display: block;
   padding: 0.15em 0;
   cursor: pointer;
 }
-.medialit-choice input {
+.medialit-fieldset input {
   margin-right: 0.4em;
 }
 """
-)
 
 
 class ChoiceGroup(OrderedChoice):
@@ -112,6 +111,6 @@ class ChoiceGroup(OrderedChoice):
     """
 
     _esm = _ESM
-    _css = _CSS
+    _css = FOCUS_RING_CSS + FIELDSET_CSS
     label = traitlets.Unicode("Your answer:").tag(sync=True)
     group = traitlets.Unicode("choice").tag(sync=True)
