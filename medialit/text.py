@@ -62,6 +62,16 @@ class TextSpan:
 
 Token = TextSpan
 
+
+def trimmed_span(text: str, start: int, end: int) -> TextSpan | None:
+    """``text[start:end]`` without white space at either end, as a :class:`TextSpan`; None if nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return TextSpan(start, end, text[start:end]) if end > start else None
+
+
 # One character in, one character out, so offsets into a translated text are
 # offsets into the original.
 _SPACES = {ch: " " for ch in "\u00a0\u2002\u2003\u2009\u202f"}
@@ -274,12 +284,9 @@ def _sentence_spans(text: str, punkt: PunktLines | PlainPunkt) -> list[TextSpan]
             if len(found) > 1 or abbreviated:  # a single sentence needs neither rule
                 found = _kit_rules(text, found, source, 0 if source is text else start, abbreviated)
             for a, b in found:
-                while a < b and text[a].isspace():
-                    a += 1
-                while b > a and text[b - 1].isspace():
-                    b -= 1
-                if b > a:
-                    spans.append(TextSpan(a, b, text[a:b]))
+                span = trimmed_span(text, a, b)
+                if span is not None:
+                    spans.append(span)
     return spans
 
 

@@ -158,3 +158,18 @@ def test_may_hold_links_is_false_only_without_links(text: str) -> None:
     assert quick or not doc.links
     assert doc.may_hold_links == bool(doc.links)
     assert parse("Nothing to see here.").may_hold_links is False
+
+
+def test_sentences_fall_back_to_end_marks_where_punkt_gives_up(monkeypatch):
+    """When Punkt raises (its time limit on a pathological line), are sentences still found, split on end
+    marks and lines, with no white space at their ends?"""
+    from medialit.detect import parsed
+
+    def gives_up(text):
+        raise TimeoutError("Punkt's regular expression took too long")
+
+    monkeypatch.setattr(parsed, "sentence_spans", gives_up)
+    text = "  First one.  Second one!\n\n Third line without a mark  "
+    spans = parse(text).sentences
+    assert [s.text for s in spans] == ["First one.", "Second one!", "Third line without a mark"]
+    assert all(text[s.start : s.end] == s.text for s in spans)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from ..text import TextSpan, normalize, sentence_spans
+from ..text import TextSpan, normalize, sentence_spans, trimmed_span
 from .phrases import WordStarts, lower_keeping_offsets
 from .quotes import quoted_regions
 from .tokens import Tokens
@@ -230,13 +230,5 @@ def _sentences(text: str) -> list[TextSpan]:
     try:
         return sentence_spans(text)
     except (TimeoutError, ValueError, RecursionError):
-        spans = []
-        for match in _SIMPLE_SENTENCE.finditer(text):
-            start, end = match.start(), match.end()
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end > start:
-                spans.append(TextSpan(start, end, text[start:end]))
-        return spans
+        spans = (trimmed_span(text, m.start(), m.end()) for m in _SIMPLE_SENTENCE.finditer(text))
+        return [span for span in spans if span is not None]
