@@ -24,7 +24,7 @@ from .quiz.scoring import about_item
 from .quiz.transfer import PRE_SAVED, comparison, partner_id, phase
 from .schema import LOADED_CATEGORIES, SENTENCE_LABELS, SOURCING, SentenceSpan
 from .skiplink import SkipLink
-from .wording import quoted, readable
+from .wording import nested, quoted, readable
 from .wordpicker import WordPicker
 
 __all__ = [
@@ -303,9 +303,10 @@ class QuizWidget:
             context = ""
             if sentence is not None and sentence.start <= stat.start and stat.end <= sentence.end:
                 a, b = stat.start - sentence.start, stat.end - sentence.start
+                before, figure, after = (nested(sentence.text[i:j]) for i, j in ((0, a), (a, b), (b, None)))
                 context = (
-                    f'<br><span style="color:{TEXT2}">“{_text(sentence.text[:a])}<strong><u>'
-                    f"{_text(sentence.text[a:b])}</u></strong>{_text(sentence.text[b:])}”</span>"
+                    f'<br><span style="color:{TEXT2}">“{_text(before)}<strong><u>'
+                    f"{_text(figure)}</u></strong>{_text(after)}”</span>"
                 )
             parts.append(
                 widgets.HTML(

@@ -46,4 +46,10 @@ def quoted(text: str) -> str:
     A quotation that already ends in a quotation mark no longer shows two in a row:
     ``quoted('called him “a high flight risk.”')`` -> ``'“called him ‘a high flight risk.’”'``.
     """
-    return f"“{text.translate(_NESTED)}”"
+    return f"“{nested(text)}”"
+
+
+def nested(text: str) -> str:
+    """``text`` with its curly double quotation marks made single, ready to sit inside double ones
+    (:func:`quoted` does both; use this when the inside is built in pieces, with markup between them)."""
+    return text.translate(_NESTED)

@@ -560,3 +560,18 @@ def test_the_hint_goes_once_the_answer_is_right():
     w.set_answer(quiz.solution())
     assert w.check().correct
     assert w.hint.value == ""
+
+
+def test_a_number_s_sentence_never_shows_doubled_quotation_marks():
+    """In every "who says so?" quiz, is each number's sentence shown in quotation marks with the quotes
+    inside it made single, so no “…“a high flight risk.”” appears?"""
+    sourcing = [q for q in QUIZZES if q.kind == "source-the-number"]
+    assert any("“" in s.text for q in sourcing for s in q.passage.sentences), "a sentence holds a quotation"
+    for quiz in sourcing:
+        for widget in walk(mw.QuizWidget(quiz).root):
+            if isinstance(widget, ipywidgets.HTML) and "Number " in widget.value and "<br>" in widget.value:
+                shown = re.sub(
+                    r"<[^>]+>", "", widget.value.split("<br>", 1)[1]
+                )  # the sentence, after the number
+                assert shown.startswith("“") and shown.endswith("”"), (quiz.id, shown)
+                assert "“" not in shown[1:-1] and "”" not in shown[1:-1], (quiz.id, shown)
