@@ -33,18 +33,23 @@ def _articles(args: argparse.Namespace) -> int:
 
 def _read_input(args: argparse.Namespace):
     """The article to analyse: standard input, a link (fetched now, as asked) or a file; see medialit.ingest."""
-    from .errors import TextFileError
+    from .errors import NotTextError, TextFileError
     from .ingest import MAX_BYTES, is_link, read_bytes, read_link, read_path
 
     errors = "replace" if args.replace_errors else "strict"
-    if args.path == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            raise TextFileError(f"standard input is over the limit of {MAX_BYTES:,} bytes")
-        return read_bytes(data, "standard input", errors=errors)
-    if is_link(args.path):
-        return read_link(args.path)
-    return read_path(args.path, errors=errors)
+    try:
+        if args.path == "-":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+            if len(data) > MAX_BYTES:
+                raise TextFileError(f"standard input is over the limit of {MAX_BYTES:,} bytes")
+            return read_bytes(data, "standard input", errors=errors)
+        if is_link(args.path):
+            return read_link(args.path)
+        return read_path(args.path, errors=errors)
+    except NotTextError as error:  # on the command line, say how to read it anyway
+        raise NotTextError(
+            f"{error} If it is text with a few damaged bytes, add --replace-errors to read it anyway."
+        ) from error
 
 
 def _analyze(args: argparse.Namespace) -> int:

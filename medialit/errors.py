@@ -18,6 +18,10 @@ class TextFileError(MedialitError, ValueError):
     """An input file that is missing, empty, too large, not text, or a PDF or Word file that cannot be read."""
 
 
+class NotTextError(TextFileError):
+    """Bytes that read as no known text encoding (a picture, a program); ``errors="replace"`` reads them anyway."""
+
+
 class LinkError(MedialitError, ValueError):
     """A link that cannot be fetched: offline, too slow, refused by the server, too big or not a page."""
 

@@ -104,6 +104,15 @@ def test_replacement_decoding_on_request():
     assert len(json.loads(done.stdout)["sentences"]) == 2
 
 
+def test_binary_input_names_the_way_to_read_it_anyway():
+    """When the input is not text (a NUL byte here), does the command line say it can be read anyway with
+    --replace-errors, and does that flag then read it?"""
+    code, out, err = _main("analyze", "-", stdin=b"Police said 12 people\x00 left.")
+    assert code == 2 and "is not text" in err and "--replace-errors" in err and not out
+    code, out, err = _main("analyze", "-", "--replace-errors", stdin=b"Police said 12 people\x00 left.")
+    assert code == 0 and "12" in out, err
+
+
 def test_html_input_is_reduced_to_text_and_says_so():
     """Is an HTML page analysed as its text, with the output saying offsets refer to that text?"""
     page = b"<html><body><script>var x = 99;</script><p>Officials said 4,000 people left.</p></body></html>"

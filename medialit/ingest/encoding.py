@@ -7,7 +7,7 @@ import re
 
 import charset_normalizer
 
-from ..errors import TextFileError
+from ..errors import NotTextError
 
 __all__ = ["Decoded", "declared_charset", "decode"]
 
@@ -75,7 +75,7 @@ def decode(
     Order (as browsers do): a byte-order mark (UTF-8, UTF-16, UTF-32); the
     charset ``declared`` by a web server or page; strict UTF-8; otherwise
     charset-normalizer's best guess among common encodings. Raises
-    :class:`TextFileError` naming ``name`` when the bytes are not text
+    :class:`~medialit.errors.NotTextError` (a TextFileError) naming ``name`` when the bytes are not text
     (a picture, a program), unless ``errors="replace"``, which reads them as
     UTF-8 with U+FFFD for what cannot be read.
     """
@@ -106,7 +106,7 @@ def decode(
         return Decoded(text, encoding, "detected")
     if errors == "replace":
         return Decoded(data.replace(b"\x00", b"").decode("utf-8", errors="replace"), "utf-8", "UTF-8")
-    raise TextFileError(
+    raise NotTextError(
         f"{name} is not text (it looks like a picture, a program or another binary file). "
         "Save the article as a .txt, .html, .pdf or .docx file, or paste its words instead."
     )
