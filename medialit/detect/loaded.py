@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import compress
 from operator import itemgetter
@@ -11,7 +12,7 @@ from typing import NamedTuple
 from ..lexicon import LexiconEntry
 from ..schema import LoadedSpan
 from ..text import TextSpan
-from .loaded_index import VADER_THRESHOLD, Anchor, LoadedIndex, Phrase, loaded_index
+from .loaded_index import VADER_THRESHOLD, loaded_index
 from .parsed import ParsedText, Tokens, parse
 from .quotes import inside
 
@@ -36,78 +37,62 @@ class _Hit(NamedTuple):
     entry: LexiconEntry | None  # None for a VADER-only hit
     rank: int  # 0 pattern, 1 phrase, 2 word, 3 VADER: the lower wins an overlap
     valence: float = 0.0
+    token: int = -1  # the index of the first token starting at or after ``start``, if known
 
 
-def _negated_before(tokens: Tokens, offset: int) -> bool:
-    """Is one of the three words before ``offset`` a negation ("not", "never", "didn't")?"""
-    i = tokens.index_at(offset)
-    before = tokens.words[max(0, i - 3) : i]
-    return not _NEGATIONS.isdisjoint(before) or any([w.endswith("n't") for w in before])
+def _negations(vocabulary: set[str]) -> frozenset[str]:
+    """The words of ``vocabulary`` that negate what follows: :data:`_NEGATIONS` and any "n't" word ("didn't")."""
+    return _NEGATIONS | {word for word in vocabulary if word.endswith("n't")}
 
 
-def _candidate_hits(lowered: str, tokens: Tokens) -> list[_Hit]:
+def _candidate_hits(lowered: str, tokens: Tokens, vocabulary: set[str] | None = None) -> list[_Hit]:
     """Every lexicon and VADER hit, in one pass over the tokens (plus any pattern the index cannot anchor).
 
-    What a word can start is looked up once for each distinct word (:mod:`.loaded_index`), so the
-    pass skips most tokens with one set look-up; a pattern is tried only where the text begins
-    with one of its literal beginnings.
+    What a word can start is looked up once for each distinct word (``vocabulary``, the set of
+    ``tokens.words``: :meth:`.LoadedIndex.vocabulary_plans`), so the pass skips most tokens with
+    one look-up; a pattern is tried only where the text begins with one of its literal beginnings,
+    and a phrase only where its key word's neighbour can belong to it.
     """
     index = loaded_index()
     hits = [
-        _Hit(m.start(), m.end(), entry, 0)
+        _Hit(m.start(), m.end(), entry, 0, 0.0, tokens.index_at(m.start()))
         for pattern, entry in index.unanchored
         for m in pattern.finditer(lowered)
         if m.end() > m.start()
     ]
     words, starts, ends = tokens.words, tokens.starts, tokens.ends
+    plans = index.vocabulary_plans(set(words) if vocabulary is None else vocabulary)
     phrase_starts: dict[int, set[int]] = {}  # token index -> the phrases (by id) found starting there
     tried: set[tuple[int, int]] = set()  # (offset, pattern id): a pattern filed under two of a match's words
-    plans = _plans(set(words), index)
     n = len(words)
     for i in compress(range(n), map(plans.__contains__, words)):  # most words start nothing
         anchors, score, phrases, entry = plans[words[i]]
-        start = starts[i]
-        for shift, anchor in anchors:
-            at = start + shift
-            if at >= 0 and lowered.startswith(anchor.beginnings, at):
-                for pattern, pattern_entry in anchor.patterns:
-                    if (at, id(pattern)) not in tried:
-                        tried.add((at, id(pattern)))
-                        m = pattern.match(lowered, at)
-                        if m and m.end() > m.start():
-                            hits.append(_Hit(m.start(), m.end(), pattern_entry, 0))
+        if anchors:
+            start = starts[i]
+            for shift, beginnings, patterns in anchors:
+                at = start + shift
+                if at >= 0 and lowered.startswith(beginnings, at):
+                    for pattern, pattern_entry in patterns:
+                        if (at, id(pattern)) not in tried:
+                            tried.add((at, id(pattern)))
+                            m = pattern.match(lowered, at)
+                            if m and m.end() > m.start():
+                                token = i if at == start else tokens.index_at(at)
+                                hits.append(_Hit(at, m.end(), pattern_entry, 0, 0.0, token))
+        if phrases:
+            for phrase in phrases:
+                step, allowed = phrase.neighbour
+                if 0 <= i + step < n and words[i + step] in allowed and phrase.matches(words, i - phrase.key):
+                    phrase_starts.setdefault(i - phrase.key, set()).add(id(phrase))
         if score is not None:
-            hits.append(_Hit(start, ends[i], None, 3, score))
-        for phrase in phrases:
-            step, allowed = phrase.neighbour
-            if 0 <= i + step < n and words[i + step] in allowed and phrase.matches(words, i - phrase.key):
-                phrase_starts.setdefault(i - phrase.key, set()).add(id(phrase))
-        if entry is not None:
-            hits.append(_Hit(start, ends[i], entry, 2))
+            hits.append(_Hit(starts[i], ends[i], None, 3, score, i))
+        elif entry is not None:
+            hits.append(_Hit(starts[i], ends[i], entry, 2, 0.0, i))
     # At each start, the longest phrase found there (of equals, the lexicon's first).
     for i, found in phrase_starts.items():
         phrase = next(p for p in index.phrase_order[words[i]] if id(p) in found)
-        hits.append(_Hit(starts[i], ends[i + len(phrase.words) - 1], phrase.entry, 1))
+        hits.append(_Hit(starts[i], ends[i + len(phrase.words) - 1], phrase.entry, 1, 0.0, i))
     return hits
-
-
-_Plan = tuple[tuple[tuple[int, Anchor], ...], float | None, tuple[Phrase, ...], LexiconEntry | None]
-
-
-def _plans(vocabulary: set[str], index: LoadedIndex) -> dict[str, _Plan]:
-    """What each distinct word of a text can start, for the words that can start or complete anything:
-    (shift to a match's start and the patterns to try there, VADER score, phrases filed under the word,
-    word entry). Worked out once per word rather than once per occurrence."""
-    anchors = {}
-    for word in index.may_anchor(vocabulary):
-        found = index.anchors(word)
-        if found:
-            anchors[word] = tuple((offset - anchor.lead, anchor) for offset, anchor in found)
-    vader, phrases, entries = index.vader, index.phrase_keys, index.entries
-    return {
-        word: (anchors.get(word, ()), vader.get(word), phrases.get(word, ()), entries.get(word))
-        for word in (vocabulary & index.starters) | anchors.keys()
-    }
 
 
 def _resolve(hits: list[_Hit]) -> list[_Hit]:
@@ -193,45 +178,53 @@ def find_loaded(text: str | ParsedText, sentences: Sequence[TextSpan] | None = N
     if not doc.text.strip():
         return []
     text, flat, tokens, quoted = doc.text, doc.normalized, doc.tokens, list(doc.quotes)
+    words = tokens.words
+    vocabulary = set(words)
+    negations = _negations(vocabulary)
+    links = doc.links if doc.may_hold_links else []
+    link_ends = [end for _, end in links]  # links are in order and do not overlap
     out = []
     has_letter: dict[str, bool] = {}
-    reasons: dict[tuple[int, float, str, bool, str], str] = {}  # a word that recurs gets the same reason
-    for hit in _resolve(_candidate_hits(doc.lowered, tokens)):
-        matched = text[hit.start : hit.end]
+    # A word that recurs in the same context gets the same category, reason, alternative and judgement.
+    flags: dict[tuple[int, float, str, bool, str], tuple[str, str, str | None, bool]] = {}
+    for hit in _resolve(_candidate_hits(doc.lowered, tokens, vocabulary)):
+        start, end, entry = hit.start, hit.end, hit.entry
+        matched = text[start:end]
         letter = has_letter.get(matched)
         if letter is None:
             letter = has_letter[matched] = any(ch.isalpha() for ch in matched)
-        if not letter or doc.in_link(hit.start, hit.end):
-            continue  # a number ("route 187") or part of a web address ("bit.ly") is never a loaded word
+        if not letter:
+            continue  # a number ("route 187") is never a loaded word
+        if links:
+            k = bisect_right(link_ends, start)  # the first link ending after the start
+            if k < len(links) and links[k][0] < end:
+                continue  # part of a web address ("bit.ly") is never a loaded word
         literal = ""
-        capital = flat[hit.start].isupper()
-        if capital or (hit.entry is not None and hit.entry.category == "emotive-metaphor"):
-            sentence = doc.sentence_at(hit.start)  # only these two rules read the sentence
+        capital = flat[start].isupper()
+        if capital or (entry is not None and entry.category == "emotive-metaphor"):
+            sentence = doc.sentence_at(start)  # only these two rules read the sentence
             if capital and _is_name(flat, tokens, hit, sentence):
                 continue
             literal = _literal(doc, hit, sentence)
             if literal == "literal":
                 continue
-        negated = _negated_before(tokens, hit.start)
-        category = hit.entry.category if hit.entry else "emotive-words"
-        key = (id(hit.entry), hit.valence, matched, negated, literal)
-        reason = reasons.get(key)
-        if reason is None:
-            reason = reasons[key] = _reason(hit, matched, negated) + (
+        i = hit.token
+        negated = not negations.isdisjoint(words[i - 3 : i] if i >= 3 else words[:i])
+        key = (id(entry), hit.valence, matched, negated, literal)
+        flag = flags.get(key)
+        if flag is None:
+            reason = _reason(hit, matched, negated) + (
                 " It may be meant literally here (a real event or place), so judge it yourself."
                 if literal
                 else ""
             )
-        out.append(
-            LoadedSpan(
-                start=hit.start,
-                end=hit.end,
-                text=matched,
-                category=category,
-                speaker="quoted" if inside(quoted, hit.start, hit.end) else "writer",
-                reason=reason,
-                alternative=hit.entry.alternative if hit.entry else None,
-                acceptable=negated or hit.entry is None or bool(literal),
+            flag = flags[key] = (
+                entry.category if entry else "emotive-words",
+                reason,
+                entry.alternative if entry else None,
+                negated or entry is None or bool(literal),
             )
-        )
+        category, reason, alternative, acceptable = flag
+        speaker = "quoted" if quoted and inside(quoted, start, end) else "writer"
+        out.append(LoadedSpan(start, end, matched, category, speaker, reason, alternative, acceptable))
     return out

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import filterfalse
+from typing import NamedTuple
 
 try:  # the standard library's own parser of regular expressions, only read: Python 3.11's names...
     from re import _constants as sre
@@ -31,7 +33,7 @@ except ImportError:  # ...and Python 3.10's
 from ..lexicon import LexiconEntry, loaded_terms, vader_candidate, vader_valence
 from ..text import normalize
 
-__all__ = ["VADER_THRESHOLD", "Anchor", "LoadedIndex", "Phrase", "loaded_index", "variants"]
+__all__ = ["VADER_THRESHOLD", "Anchor", "LoadedIndex", "Phrase", "Plan", "loaded_index", "variants"]
 
 #: VADER words at least this strong (on its -4..+4 scale) are flagged, as debatable, when the lexicon lacks them.
 VADER_THRESHOLD = 2.5
@@ -121,6 +123,16 @@ class Anchor:
     patterns: tuple[PatternEntry, ...]
 
 
+class Plan(NamedTuple):
+    """What a token can start or complete, worked out once per distinct word (a tuple: unpacked per token)."""
+
+    #: (shift from the token's start to a match's start, literal beginnings there, patterns to try).
+    anchors: tuple[tuple[int, tuple[str, ...], tuple[PatternEntry, ...]], ...]
+    vader: float | None  # the VADER score of a strong word the lexicon lacks
+    phrases: tuple[Phrase, ...]  # the phrases filed under the word
+    entry: LexiconEntry | None  # the word entry the token is a form of
+
+
 @dataclass(frozen=True)
 class LoadedIndex:
     """The loaded-language lexicon and VADER's strong words, indexed for a pass over tokens."""
@@ -143,12 +155,32 @@ class LoadedIndex:
     unanchored: tuple[PatternEntry, ...]
     #: The keys of :attr:`entries`, :attr:`phrase_keys` and :attr:`vader` together.
     starters: frozenset[str]
+    #: The plan of every word of :attr:`starters` or :attr:`exact_runs`: what the word alone can start.
+    plans: dict[str, Plan]
 
-    def may_anchor(self, vocabulary: set[str]) -> set[str]:
-        """The words of ``vocabulary`` that may have :meth:`anchors`, found mostly by set operations."""
-        found = vocabulary & self.exact_runs.keys()
-        keys = self.prefix_keys
-        found.update(w for w in vocabulary if "-" in w or "'" in w or w.startswith(keys))
+    def plan(self, word: str) -> Plan | None:
+        """What the token ``word`` can start or complete, or None if nothing."""
+        anchors = tuple(
+            (offset - anchor.lead, anchor.beginnings, anchor.patterns)
+            for offset, anchor in self.anchors(word)
+        )
+        plan = Plan(anchors, self.vader.get(word), self.phrase_keys.get(word, ()), self.entries.get(word))
+        return plan if any(plan) else None
+
+    def vocabulary_plans(self, vocabulary: set[str]) -> dict[str, Plan]:
+        """The :meth:`plan` of each word of ``vocabulary`` that has one (a text's distinct tokens).
+
+        Most come ready from :attr:`plans`; only a word joined by a hyphen or apostrophe
+        ("so-called") or one that a pattern's word merely begins is worked out here.
+        """
+        plans = self.plans
+        found = {word: plans[word] for word in vocabulary & plans.keys()}
+        odd = {w for w in filterfalse(str.isalnum, vocabulary) if "-" in w or "'" in w}
+        odd.update(w for w in vocabulary if w.startswith(self.prefix_keys))
+        for word in odd - plans.keys():
+            plan = self.plan(word)
+            if plan is not None:
+                found[word] = plan
         return found
 
     def anchors(self, token: str) -> list[tuple[int, Anchor]]:
@@ -303,7 +335,7 @@ def loaded_index() -> LoadedIndex:
         and word not in phrase_order
     }
     prefix_table = _anchor_table(prefix)
-    return LoadedIndex(
+    index = LoadedIndex(
         entries=entries,
         phrase_keys={k: tuple(v) for k, v in phrase_keys.items()},
         phrase_order=phrase_order,
@@ -313,4 +345,10 @@ def loaded_index() -> LoadedIndex:
         prefix_keys=tuple(sorted(prefix_table, key=len)),
         unanchored=tuple(unanchored),
         starters=frozenset(entries) | frozenset(phrase_keys) | frozenset(vader),
+        plans={},
     )
+    for word in index.starters | index.exact_runs.keys():
+        plan = index.plan(word)
+        if plan is not None:
+            index.plans[word] = plan
+    return index
