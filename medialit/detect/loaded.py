@@ -79,11 +79,9 @@ def _candidate_hits(lowered: str, tokens: Tokens, vocabulary: set[str] | None = 
                             if m and m.end() > m.start():
                                 token = i if at == start else tokens.index_at(at)
                                 hits.append(_Hit(at, m.end(), pattern_entry, 0, 0.0, token))
-        if phrases:
-            for phrase in phrases:
-                step, allowed = phrase.neighbour
-                if 0 <= i + step < n and words[i + step] in allowed and phrase.matches(words, i - phrase.key):
-                    phrase_starts.setdefault(i - phrase.key, set()).add(id(phrase))
+        for step, allowed, phrase in phrases:
+            if 0 <= i + step < n and words[i + step] in allowed and phrase.matches(words, i - phrase.key):
+                phrase_starts.setdefault(i - phrase.key, set()).add(id(phrase))
         if score is not None:
             hits.append(_Hit(starts[i], ends[i], None, 3, score, i))
         elif entry is not None:

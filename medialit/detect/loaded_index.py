@@ -18,9 +18,9 @@ tokens with nothing to try. The index changes no result: each entry is tried whe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import filterfalse
+from itertools import compress, filterfalse, repeat
 from typing import NamedTuple
 
 try:  # the standard library's own parser of regular expressions, only read: Python 3.11's names...
@@ -44,6 +44,7 @@ _LEAD_AND_RUN = re.compile(r"(\W*)(\w+)")
 _BOUNDARY = "\0"  # stands for \b while literal beginnings are worked out
 # A pattern with more literal beginnings than this is tried where its shorter beginnings start.
 _MAX_BEGINNINGS = 256
+_MAX_ODD_PLANS = 65536  # the most plans of hyphenated words and such kept between texts
 
 # Very common words: a phrase or pattern is filed under one of its other words where it has one.
 _COMMON = frozenset(
@@ -129,7 +130,8 @@ class Plan(NamedTuple):
     #: (shift from the token's start to a match's start, literal beginnings there, patterns to try).
     anchors: tuple[tuple[int, tuple[str, ...], tuple[PatternEntry, ...]], ...]
     vader: float | None  # the VADER score of a strong word the lexicon lacks
-    phrases: tuple[Phrase, ...]  # the phrases filed under the word
+    #: The phrases filed under the word, each after its :attr:`Phrase.neighbour` (place, tokens allowed there).
+    phrases: tuple[tuple[int, frozenset[str], Phrase], ...]
     entry: LexiconEntry | None  # the word entry the token is a form of
 
 
@@ -156,7 +158,9 @@ class LoadedIndex:
     #: The keys of :attr:`entries`, :attr:`phrase_keys` and :attr:`vader` together.
     starters: frozenset[str]
     #: The plan of every word of :attr:`starters` or :attr:`exact_runs`: what the word alone can start.
-    plans: dict[str, Plan]
+    plans: dict[str, Plan] = field(default_factory=dict)
+    #: The plans of other words met in texts (joined by a hyphen or apostrophe), None for those with none.
+    odd_plans: dict[str, Plan | None] = field(default_factory=dict)
 
     def plan(self, word: str) -> Plan | None:
         """What the token ``word`` can start or complete, or None if nothing."""
@@ -164,21 +168,28 @@ class LoadedIndex:
             (offset - anchor.lead, anchor.beginnings, anchor.patterns)
             for offset, anchor in self.anchors(word)
         )
-        plan = Plan(anchors, self.vader.get(word), self.phrase_keys.get(word, ()), self.entries.get(word))
+        phrases = tuple((*p.neighbour, p) for p in self.phrase_keys.get(word, ()))
+        plan = Plan(anchors, self.vader.get(word), phrases, self.entries.get(word))
         return plan if any(plan) else None
 
     def vocabulary_plans(self, vocabulary: set[str]) -> dict[str, Plan]:
         """The :meth:`plan` of each word of ``vocabulary`` that has one (a text's distinct tokens).
 
         Most come ready from :attr:`plans`; only a word joined by a hyphen or apostrophe
-        ("so-called") or one that a pattern's word merely begins is worked out here.
+        ("so-called") or one that a pattern's word merely begins needs working out, once.
         """
         plans = self.plans
         found = {word: plans[word] for word in vocabulary & plans.keys()}
-        odd = {w for w in filterfalse(str.isalnum, vocabulary) if "-" in w or "'" in w}
-        odd.update(w for w in vocabulary if w.startswith(self.prefix_keys))
+        odd = set(filterfalse(str.isalnum, vocabulary))  # holding "-", "'" or "_"
+        if self.prefix_keys:  # (a set's order holds while it is not changed)
+            odd.update(compress(vocabulary, map(str.startswith, vocabulary, repeat(self.prefix_keys))))
+        cache = self.odd_plans
         for word in odd - plans.keys():
-            plan = self.plan(word)
+            plan = cache.get(word, False)
+            if plan is False:
+                if len(cache) >= _MAX_ODD_PLANS:
+                    cache.clear()
+                plan = cache[word] = self.plan(word)
             if plan is not None:
                 found[word] = plan
         return found
@@ -345,7 +356,6 @@ def loaded_index() -> LoadedIndex:
         prefix_keys=tuple(sorted(prefix_table, key=len)),
         unanchored=tuple(unanchored),
         starters=frozenset(entries) | frozenset(phrase_keys) | frozenset(vader),
-        plans={},
     )
     for word in index.starters | index.exact_runs.keys():
         plan = index.plan(word)
