@@ -12,9 +12,8 @@ from typing import NamedTuple
 from ..lexicon import LexiconEntry
 from ..schema import LoadedSpan
 from ..text import TextSpan
-from .loaded_index import VADER_THRESHOLD, loaded_index
+from .loaded_index import VADER_THRESHOLD, Phrase, loaded_index
 from .parsed import ParsedText, Tokens, parse
-from .quotes import inside
 
 __all__ = ["VADER_THRESHOLD", "find_loaded"]
 
@@ -62,7 +61,7 @@ def _candidate_hits(lowered: str, tokens: Tokens, vocabulary: set[str] | None = 
     ]
     words, starts, ends = tokens.words, tokens.starts, tokens.ends
     plans = index.vocabulary_plans(set(words) if vocabulary is None else vocabulary)
-    phrase_starts: dict[int, set[int]] = {}  # token index -> the phrases (by id) found starting there
+    phrase_starts: dict[int, list[Phrase]] = {}  # token index -> the phrases found starting there
     tried: set[tuple[int, int]] = set()  # (offset, pattern id): a pattern filed under two of a match's words
     n = len(words)
     for i in compress(range(n), map(plans.__contains__, words)):  # most words start nothing
@@ -81,14 +80,18 @@ def _candidate_hits(lowered: str, tokens: Tokens, vocabulary: set[str] | None = 
                                 hits.append(_Hit(at, m.end(), pattern_entry, 0, 0.0, token))
         for step, allowed, phrase in phrases:
             if 0 <= i + step < n and words[i + step] in allowed and phrase.matches(words, i - phrase.key):
-                phrase_starts.setdefault(i - phrase.key, set()).add(id(phrase))
+                phrase_starts.setdefault(i - phrase.key, []).append(phrase)
         if score is not None:
             hits.append(_Hit(starts[i], ends[i], None, 3, score, i))
         elif entry is not None:
             hits.append(_Hit(starts[i], ends[i], entry, 2, 0.0, i))
     # At each start, the longest phrase found there (of equals, the lexicon's first).
     for i, found in phrase_starts.items():
-        phrase = next(p for p in index.phrase_order[words[i]] if id(p) in found)
+        if len(found) > 1:
+            ids = {id(p) for p in found}
+            phrase = next(p for p in index.phrase_order[words[i]] if id(p) in ids)
+        else:
+            (phrase,) = found  # one found: it is among the phrases its first token can start
         hits.append(_Hit(starts[i], ends[i + len(phrase.words) - 1], phrase.entry, 1, 0.0, i))
     return hits
 
@@ -97,30 +100,33 @@ def _resolve(hits: list[_Hit]) -> list[_Hit]:
     """Where hits overlap, keep the strongest kind (pattern, phrase, word, VADER), then the longest.
 
     Hits are swept by position into clusters of overlapping ones, so the work
-    stays linear in the text however many hits it has.
+    stays linear in the text however many hits it has. The hits kept are in order.
     """
     kept: list[_Hit] = []
     cluster: list[_Hit] = []
     reach = -1
     for hit in sorted(hits, key=itemgetter(0, 1)):  # by start, then end
-        if cluster and hit.start >= reach:
+        if hit.start >= reach:  # the cluster before is closed
             if len(cluster) == 1:  # most hits overlap nothing
                 kept.append(cluster[0])
-            else:
+            elif cluster:
                 kept += _resolve_cluster(cluster)
-            cluster = []
-        cluster.append(hit)
-        reach = max(reach, hit.end) if len(cluster) > 1 else hit.end
+            cluster = [hit]
+            reach = hit.end
+        else:
+            cluster.append(hit)
+            reach = max(reach, hit.end)
     kept += _resolve_cluster(cluster)
-    return sorted(kept, key=itemgetter(0))  # by start
+    return kept
 
 
 def _resolve_cluster(cluster: list[_Hit]) -> list[_Hit]:
+    """The hits of a cluster to keep, by start: the strongest kind first, then the longest."""
     kept: list[_Hit] = []
     for hit in sorted(cluster, key=lambda h: (h.rank, -(h.end - h.start), h.start)):
         if not any(hit.start < k.end and k.start < hit.end for k in kept):
             kept.append(hit)
-    return kept
+    return sorted(kept, key=itemgetter(0))  # no two start together: they would overlap
 
 
 def _is_name(flat: str, tokens: Tokens, hit: _Hit, sentence: TextSpan | None) -> bool:
@@ -175,8 +181,10 @@ def find_loaded(text: str | ParsedText, sentences: Sequence[TextSpan] | None = N
     doc = parse(text, sentences)
     if not doc.text.strip():
         return []
-    text, flat, tokens, quoted = doc.text, doc.normalized, doc.tokens, list(doc.quotes)
+    text, flat, tokens = doc.text, doc.normalized, doc.tokens
     words = tokens.words
+    quote_starts = [start for start, _ in doc.quotes]  # quotations are in order and do not overlap
+    quote_ends = [end for _, end in doc.quotes]
     vocabulary = set(words)
     negations = _negations(vocabulary)
     links = doc.links if doc.may_hold_links else []
@@ -223,6 +231,7 @@ def find_loaded(text: str | ParsedText, sentences: Sequence[TextSpan] | None = N
                 negated or entry is None or bool(literal),
             )
         category, reason, alternative, acceptable = flag
-        speaker = "quoted" if quoted and inside(quoted, start, end) else "writer"
+        k = bisect_right(quote_starts, start) - 1  # the last quotation starting at or before the start
+        speaker = "quoted" if k >= 0 and end <= quote_ends[k] else "writer"
         out.append(LoadedSpan(start, end, matched, category, speaker, reason, alternative, acceptable))
     return out
