@@ -78,9 +78,9 @@ def _candidate_hits(lowered: str, tokens: Tokens, vocabulary: set[str] | None = 
                             if m and m.end() > m.start():
                                 token = i if at == start else tokens.index_at(at)
                                 hits.append(_Hit(at, m.end(), pattern_entry, 0, 0.0, token))
-        for step, allowed, phrase in phrases:
-            if 0 <= i + step < n and words[i + step] in allowed and phrase.matches(words, i - phrase.key):
-                phrase_starts.setdefault(i - phrase.key, []).append(phrase)
+        for step, allowed, key, whole, phrase in phrases:
+            if 0 <= i + step < n and words[i + step] in allowed and (whole or phrase.matches(words, i - key)):
+                phrase_starts.setdefault(i - key, []).append(phrase)
         if score is not None:
             hits.append(_Hit(starts[i], ends[i], None, 3, score, i))
         elif entry is not None:

@@ -130,8 +130,9 @@ class Plan(NamedTuple):
     #: (shift from the token's start to a match's start, literal beginnings there, patterns to try).
     anchors: tuple[tuple[int, tuple[str, ...], tuple[PatternEntry, ...]], ...]
     vader: float | None  # the VADER score of a strong word the lexicon lacks
-    #: The phrases filed under the word, each after its :attr:`Phrase.neighbour` (place, tokens allowed there).
-    phrases: tuple[tuple[int, frozenset[str], Phrase], ...]
+    #: The phrases filed under the word, each after its :attr:`Phrase.neighbour` (place, tokens allowed
+    #: there), its :attr:`Phrase.key` and whether that neighbour test is all there is to test (two words or one).
+    phrases: tuple[tuple[int, frozenset[str], int, bool, Phrase], ...]
     entry: LexiconEntry | None  # the word entry the token is a form of
 
 
@@ -168,7 +169,7 @@ class LoadedIndex:
             (offset - anchor.lead, anchor.beginnings, anchor.patterns)
             for offset, anchor in self.anchors(word)
         )
-        phrases = tuple((*p.neighbour, p) for p in self.phrase_keys.get(word, ()))
+        phrases = tuple((*p.neighbour, p.key, len(p.words) <= 2, p) for p in self.phrase_keys.get(word, ()))
         plan = Plan(anchors, self.vader.get(word), phrases, self.entries.get(word))
         return plan if any(plan) else None
 
