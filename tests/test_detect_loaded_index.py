@@ -168,3 +168,15 @@ def test_a_run_is_matched_whole_only_where_the_pattern_ends_it():
         ("floods", True),
         ("flooded", True),
     }
+
+
+def test_vocabulary_plans_are_each_words_own_plan():
+    """Does a text's table of plans hold each of its words' own plan (hyphenated words too, fresh or kept
+    from an earlier text), and no word without one?"""
+    index = loaded_index()
+    vocabulary = {w for text in _texts() for w in parse(text).tokens.words}
+    vocabulary |= {"so-called", "the-next", "nextdoor", "another's", "anti-invasion", "don't", "well_known"}
+    expected = {word: plan for word in vocabulary if (plan := index.plan(word)) is not None}
+    assert index.vocabulary_plans(vocabulary) == expected
+    assert index.vocabulary_plans(vocabulary) == expected  # the second time from what was kept
+    assert "so-called" in expected and "nextdoor" in expected  # a joined word; a word a pattern's word begins

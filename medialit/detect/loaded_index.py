@@ -12,7 +12,9 @@ Look-ups on the tokens replace a search per entry:
   word characters in them that is not a common word.
 
 Filing a phrase or pattern under a rare word rather than its first one ("the", "of") leaves most
-tokens with nothing to try. The index changes no result: each entry is tried wherever it could match.
+tokens with nothing to try. What each such word can start is gathered into one :class:`Plan` at
+load, so a text only looks up its distinct words (:meth:`LoadedIndex.vocabulary_plans`). The index
+changes no result: each entry is tried wherever it could match.
 """
 
 from __future__ import annotations
