@@ -39,12 +39,17 @@ class _Hit(NamedTuple):
     token: int = -1  # the index of the first token starting at or after ``start``, if known
 
 
-def _negations(vocabulary: set[str]) -> frozenset[str]:
+def _vocabulary(doc: ParsedText) -> frozenset[str]:
+    """The distinct tokens of ``doc`` (a per-document value other detectors may share: ``doc.derived``)."""
+    return frozenset(doc.tokens.words)
+
+
+def _negations(vocabulary: frozenset[str]) -> frozenset[str]:
     """The words of ``vocabulary`` that negate what follows: :data:`_NEGATIONS` and any "n't" word ("didn't")."""
     return _NEGATIONS | {word for word in vocabulary if word.endswith("n't")}
 
 
-def _candidate_hits(lowered: str, tokens: Tokens, vocabulary: set[str] | None = None) -> list[_Hit]:
+def _candidate_hits(lowered: str, tokens: Tokens, vocabulary: frozenset[str] | None = None) -> list[_Hit]:
     """Every lexicon and VADER hit, in one pass over the tokens (plus any pattern the index cannot anchor).
 
     What a word can start is looked up once for each distinct word (``vocabulary``, the set of
@@ -60,7 +65,7 @@ def _candidate_hits(lowered: str, tokens: Tokens, vocabulary: set[str] | None = 
         if m.end() > m.start()
     ]
     words, starts, ends = tokens.words, tokens.starts, tokens.ends
-    plans = index.vocabulary_plans(set(words) if vocabulary is None else vocabulary)
+    plans = index.vocabulary_plans(frozenset(words) if vocabulary is None else vocabulary)
     phrase_starts: dict[int, list[Phrase]] = {}  # token index -> the phrases found starting there
     tried: set[tuple[int, int]] = set()  # (offset, pattern id): a pattern filed under two of a match's words
     n = len(words)
@@ -185,7 +190,7 @@ def find_loaded(text: str | ParsedText, sentences: Sequence[TextSpan] | None = N
     words = tokens.words
     quote_starts = [start for start, _ in doc.quotes]  # quotations are in order and do not overlap
     quote_ends = [end for _, end in doc.quotes]
-    vocabulary = set(words)
+    vocabulary = doc.derived("tokens.vocabulary", _vocabulary)
     negations = _negations(vocabulary)
     links = doc.links if doc.may_hold_links else []
     link_ends = [end for _, end in links]  # links are in order and do not overlap

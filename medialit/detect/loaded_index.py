@@ -175,7 +175,7 @@ class LoadedIndex:
         plan = Plan(anchors, self.vader.get(word), phrases, self.entries.get(word))
         return plan if any(plan) else None
 
-    def vocabulary_plans(self, vocabulary: set[str]) -> dict[str, Plan]:
+    def vocabulary_plans(self, vocabulary: frozenset[str] | set[str]) -> dict[str, Plan]:
         """The :meth:`plan` of each word of ``vocabulary`` that has one (a text's distinct tokens).
 
         Most come ready from :attr:`plans`; only a word joined by a hyphen or apostrophe
