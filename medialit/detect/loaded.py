@@ -184,7 +184,7 @@ def find_loaded(text: str | ParsedText, sentences: Sequence[TextSpan] | None = N
     marked ``acceptable``, with the negation named in the reason.
     """
     doc = parse(text, sentences)
-    if not doc.text.strip():
+    if not doc.text or doc.text.isspace():  # (no copy of the text, as strip() would make)
         return []
     text, flat, tokens = doc.text, doc.normalized, doc.tokens
     words = tokens.words
