@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import partial
 from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
@@ -37,6 +38,10 @@ class _Hit(NamedTuple):
     rank: int  # 0 pattern, 1 phrase, 2 word, 3 VADER: the lower wins an overlap
     valence: float = 0.0
     token: int = -1  # the index of the first token starting at or after ``start``, if known
+
+
+# A _Hit made from a tuple of all its fields, without NamedTuple's Python-level __new__ (a text makes many).
+_hit = partial(tuple.__new__, _Hit)
 
 
 def _vocabulary(doc: ParsedText) -> frozenset[str]:
@@ -82,14 +87,14 @@ def _candidate_hits(lowered: str, tokens: Tokens, vocabulary: frozenset[str] | N
                             m = pattern.match(lowered, at)
                             if m and m.end() > m.start():
                                 token = i if at == start else tokens.index_at(at)
-                                hits.append(_Hit(at, m.end(), pattern_entry, 0, 0.0, token))
+                                hits.append(_hit((at, m.end(), pattern_entry, 0, 0.0, token)))
         for step, allowed, key, whole, phrase in phrases:
             if 0 <= i + step < n and words[i + step] in allowed and (whole or phrase.matches(words, i - key)):
                 phrase_starts.setdefault(i - key, []).append(phrase)
         if score is not None:
-            hits.append(_Hit(starts[i], ends[i], None, 3, score, i))
+            hits.append(_hit((starts[i], ends[i], None, 3, score, i)))
         elif entry is not None:
-            hits.append(_Hit(starts[i], ends[i], entry, 2, 0.0, i))
+            hits.append(_hit((starts[i], ends[i], entry, 2, 0.0, i)))
     # At each start, the longest phrase found there (of equals, the lexicon's first).
     for i, found in phrase_starts.items():
         if len(found) > 1:
@@ -97,7 +102,7 @@ def _candidate_hits(lowered: str, tokens: Tokens, vocabulary: frozenset[str] | N
             phrase = next(p for p in index.phrase_order[words[i]] if id(p) in ids)
         else:
             (phrase,) = found  # one found: it is among the phrases its first token can start
-        hits.append(_Hit(starts[i], ends[i + len(phrase.words) - 1], phrase.entry, 1, 0.0, i))
+        hits.append(_hit((starts[i], ends[i + len(phrase.words) - 1], phrase.entry, 1, 0.0, i)))
     return hits
 
 
