@@ -37,7 +37,7 @@ class _Hit(NamedTuple):
     entry: LexiconEntry | None  # None for a VADER-only hit
     rank: int  # 0 pattern, 1 phrase, 2 word, 3 VADER: the lower wins an overlap
     valence: float = 0.0
-    token: int = -1  # the index of the first token starting at or after ``start``, if known
+    token: int = -1  # the index of the first token starting at or after ``start`` (for the negation rule)
 
 
 # A _Hit made from a tuple of all its fields, without NamedTuple's Python-level __new__ (a text makes many).
