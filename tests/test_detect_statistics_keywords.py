@@ -68,6 +68,8 @@ def test_trying_rules_only_where_their_key_words_are_changes_nothing(doc_id, mon
         ("Mr Smith agreed.", keywords.MENTION),
         ("Some twenty-one people came.", keywords.NUMBER_WORD),
         ("It is (c) 2024 The Paper.", keywords.SELF_INTRO),
+        ("WASHINGTON (Reuters) - Twelve agents came.", keywords.SELF_INTRO),
+        ("© The Paper, all rights kept.", keywords.SELF_INTRO),
     ],
 )
 def test_key_words_are_found_inside_longer_tokens(sentence, kind):
@@ -86,6 +88,21 @@ def test_key_words_are_found_inside_longer_tokens(sentence, kind):
 def test_sentences_without_key_words_are_passed_over(sentence, kind):
     """Does a sentence without a kind's key words (or with them only in lower case) lack that kind?"""
     assert not keywords.sentence_keywords(parse(sentence)).sentences[0] & kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["WASHINGTON (Reuters) - Officials", "(C) 2024 (c)", "\u00a92024(c)-x", ")-) -", "(c", "x)", ")", "c)"],
+)
+def test_self_intro_marks_are_every_place_each_mark_is(text):
+    """Are the copyright and dateline marks, found around each ")", exactly where each mark is?"""
+    expected = [
+        (i, len(mark))
+        for mark in keywords._SELF_INTRO_MARKS
+        for i in range(len(text))
+        if text.startswith(mark, i)
+    ]
+    assert sorted(keywords._self_intro_marks(text)) == sorted(expected)
 
 
 def test_matches_at_gives_the_matches_of_a_search():

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, pairwise
+from typing import NamedTuple
 
 from ..parsed import ParsedText
 from .cues import (
@@ -233,12 +234,32 @@ def _digit_run(word: str) -> int:
     return 0 if word.isalpha() else max(map(len, _ANY_DIGITS.findall(word)), default=0)
 
 
+class _Entry(NamedTuple):
+    """What the keyword pass notes for a token (one distinct word), worked out once per word."""
+
+    #: The kinds of key word it holds, where it starts with a capital in the text.
+    capitalised: int
+    #: Its kinds where it does not: without the kinds that count only with a capital.
+    lower: int
+    #: Offsets in it where a number in words may begin.
+    atoms: tuple[int, ...]
+    #: Offsets in it where a figure in digits may begin.
+    digits: tuple[int, ...]
+    #: The length of its longest run of digits.
+    run: int
+
+
 @lru_cache(maxsize=65536)
-def _word_entry(word: str) -> tuple[int, tuple[int, ...], tuple[int, ...], int] | None:
-    """What the keyword pass notes for a token: its kinds, where numbers in words and in digits may
-    begin in it, and its longest run of digits; None if none of them."""
-    entry = (_word_kinds(word), _word_atom_starts(word), _digit_starts(word), _digit_run(word))
-    return entry if any(entry) else None
+def _word_entry(word: str) -> _Entry | None:
+    """What the keyword pass notes for a token: its kinds (with a capital and without), where numbers
+    in words and in digits may begin in it, and its longest run of digits; None if none of them."""
+    kinds = _word_kinds(word)
+    entry = _Entry(kinds, kinds, _word_atom_starts(word), _digit_starts(word), _digit_run(word))
+    if not (kinds or entry.atoms or entry.digits or entry.run):
+        return None
+    if kinds & _CAPITALISED and word.isalpha() and word not in _lower_case_keys():
+        entry = entry._replace(lower=kinds & ~_CAPITALISED)
+    return entry
 
 
 def _occurrences(text: str, needle: str) -> Iterator[int]:
@@ -278,55 +299,72 @@ def sentence_keywords(doc: ParsedText) -> Keywords:
 def _sentence_keywords(doc: ParsedText) -> Keywords:
     tokens = doc.tokens
     words = tokens.words
-    kinds_of = {word: entry for word in set(words) if (entry := _word_entry(word)) is not None}
+    entry_of = {word: entry for word in set(words) if (entry := _word_entry(word)) is not None}
     sentences = doc.sentences
-    in_order = all(a.end <= b.start for a, b in pairwise(sentences))
     starts, ends = doc.sentence_starts, [s.end for s in sentences]
-    masks = [0] * len(sentences) if in_order else [EVERYTHING] * len(sentences)
+    masks = [0] * len(sentences)
     word_atoms: list[int] = []
     figures: list[int] = []
     long_numbers: list[tuple[int, int, int]] = []
-    text = doc.text
-    lower = _lower_case_keys()
-
-    def mark(start: int, end: int, kinds: int) -> None:
-        first = bisect_right(starts, start) - 1
-        last = bisect_right(starts, end - 1) - 1
-        for s in range(max(first, 0), last + 1):
-            masks[s] |= kinds
-
-    token_starts, token_ends = tokens.starts, tokens.ends
-    for i in compress(range(len(words)), map(kinds_of.__contains__, words)):
-        kinds, atoms, digits, run = kinds_of[words[i]]
+    text, token_starts, token_ends = doc.text, tokens.starts, tokens.ends
+    # Only the few tokens that hold anything are visited (picked out at C speed).
+    for i in compress(range(len(words)), map(entry_of.__contains__, words)):
+        kinds, lower, atoms, digits, run = entry_of[words[i]]
         start = token_starts[i]
-        if (
-            kinds & _CAPITALISED
-            and not text[start].isupper()
-            and words[i].isalpha()
-            and words[i] not in lower
-        ):
-            kinds &= ~_CAPITALISED
-        if run >= 4:
-            long_numbers.append((start, token_ends[i], run))
-        if kinds and in_order:
+        if lower != kinds and not text[start].isupper():
+            kinds = lower
+        if kinds:
             s = bisect_right(starts, start) - 1
             if s >= 0 and token_ends[i] <= ends[s]:
                 masks[s] |= kinds
             else:  # between sentences, or running over a sentence's end
-                mark(start, token_ends[i], kinds)
-        for offset in atoms:
-            word_atoms.append(start + offset)
-        for offset in digits:
-            figures.append(start + offset)
+                _mark(starts, masks, start, token_ends[i], kinds)
+        if atoms:
+            if atoms == (0,):
+                word_atoms.append(start)
+            else:
+                word_atoms.extend([start + offset for offset in atoms])
+        if digits:
+            if digits == (0,):
+                figures.append(start)
+            else:
+                figures.extend([start + offset for offset in digits])
+        if run >= 4:
+            long_numbers.append((start, token_ends[i], run))
     norm = doc.normalized
-    if in_order:
-        for needle in _SELF_INTRO_MARKS:
-            for at in _occurrences(norm, needle):
-                mark(at, at + len(needle), SELF_INTRO)
+    for at, length in _self_intro_marks(norm):
+        _mark(starts, masks, at, at + length, SELF_INTRO)
+    if not all(a.end <= b.start for a, b in pairwise(sentences)):  # a caller's own sentences
+        masks = [EVERYTHING] * len(sentences)
     for sign in _CURRENCY:
         figures.extend(_occurrences(norm, sign))
     figures.sort()
     return Keywords(masks, word_atoms, figures, long_numbers, doc.may_hold_links)
+
+
+def _mark(sentence_starts: list[int], masks: list[int], start: int, end: int, kinds: int) -> None:
+    """Add ``kinds`` to the mask of every sentence that ``start..end`` touches (sentences in order)."""
+    first = bisect_right(sentence_starts, start) - 1
+    last = bisect_right(sentence_starts, end - 1) - 1
+    for s in range(max(first, 0), last + 1):
+        masks[s] |= kinds
+
+
+def _self_intro_marks(norm: str) -> Iterator[tuple[int, int]]:
+    """(offset, length) of each of :data:`_SELF_INTRO_MARKS` in ``norm``.
+
+    The marks holding ")" are found by looking around each ")", which is rare: one search for a
+    single character costs far less than one for each mark.
+    """
+    around = [(mark, mark.index(")")) for mark in _SELF_INTRO_MARKS if ")" in mark]
+    for mark in _SELF_INTRO_MARKS:
+        if ")" not in mark:
+            for at in _occurrences(norm, mark):
+                yield at, len(mark)
+    for at in _occurrences(norm, ")"):
+        for mark, before in around:
+            if at >= before and norm.startswith(mark, at - before):
+                yield at - before, len(mark)
 
 
 def matches_at(
