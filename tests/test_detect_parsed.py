@@ -83,6 +83,23 @@ def test_scare_quotes_are_kept_apart_from_quotations():
     assert [doc.text[a:b] for a, b in doc.quotes] == ["“We are proud,”"]
 
 
+@pytest.mark.parametrize(
+    "text, scare",
+    [
+        ("It was called “the wall” by many.", True),
+        ("It was called “a very long wall” by many.", False),  # four words: a quotation
+        ("It was called “the wall.” Then", False),  # closing punctuation: a quotation
+        ("It was called “the wall ” by many.", True),
+        ("It was called “ . ” by many.", False),
+        ("It was called “” by many.", False),
+        ("The wall, “the wall” was.", False),  # nothing introduces it
+    ],
+)
+def test_scare_quotes_are_short_unpunctuated_and_introduced(text, scare):
+    """Is a quotation a scare quote exactly when it is one to three words, unpunctuated, after a word like "called"?"""
+    assert bool(parse(text).scare_quotes) == scare
+
+
 def test_links_are_found():
     """Are web addresses and e-mail addresses found, without a final full stop?"""
     doc = parse("See bit.ly/3xYz. Write to desk@example.org or https://example.org/a?b=1.")

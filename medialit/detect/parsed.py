@@ -213,10 +213,11 @@ def _offsets(text: str, character: str) -> list[int]:
 def _is_scare_quote(flat: str, start: int, end: int) -> bool:
     """Is the quotation at ``start..end`` a scare quote: one to three words, no closing punctuation,
     introduced by a word such as "like", "called" or "so-called"?"""
-    if flat[start] not in "\"'" or end - start < 3:
+    # Most quotations end in punctuation inside the marks: that is tested before anything is copied.
+    if flat[start] not in "\"'" or end - start < 3 or flat[end - 1] not in "\"'" or flat[end - 2] in ".,;:!?":
         return False
     inner = flat[start + 1 : end - 1].strip()
-    if not inner or len(inner.split()) > 3 or inner[-1] in ".,;:!?" or flat[end - 1] not in "\"'":
+    if not inner or inner[-1] in ".,;:!?" or len(inner.split(None, 3)) > 3:
         return False
     return bool(_MENTION_CUE.search(flat, max(0, start - 20), start))
 
