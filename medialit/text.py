@@ -20,7 +20,15 @@ from nltk.tokenize.punkt import (
 
 from .sentence_ends import PlainPunkt, PunktLines, PunktRules
 
-__all__ = ["ABBREVIATIONS", "TextSpan", "Token", "normalize", "sentence_spans", "word_spans"]
+__all__ = [
+    "ABBREVIATIONS",
+    "TextSpan",
+    "Token",
+    "normalize",
+    "sentence_spans",
+    "straighten_quotes",
+    "word_spans",
+]
 
 #: Abbreviations that end in a period but do not end a sentence (lower case, no final period).
 ABBREVIATIONS: frozenset[str] = frozenset(
@@ -113,18 +121,25 @@ class _CharacterMap:
 
 _NORMALIZE = _CharacterMap(_SPACES | _QUOTES | _DASHES)
 _STRAIGHT_QUOTES = _CharacterMap(_QUOTES)
+_SPACES_AND_DASHES = _CharacterMap(_SPACES | _DASHES)  # the rest of _NORMALIZE after _STRAIGHT_QUOTES
 # For tokenising: dashes are kept (NLTK splits them off itself), and the
 # ellipsis is shown to NLTK as ";" so that "fame\u2026while" splits.
 _TOKENIZE = _CharacterMap(_SPACES | _QUOTES | {"\u2026": ";"})
 
 
-def normalize(text: str) -> str:
+def straighten_quotes(text: str) -> str:
+    """Curly quotation marks and apostrophes made straight, as Punkt is shown a text (same length)."""
+    return _STRAIGHT_QUOTES(text)
+
+
+def normalize(text: str, straightened: str | None = None) -> str:
     """Straighten curly quotes, turn dashes into '-' and odd spaces into ' '.
 
     Every character maps to exactly one character, so ``len(normalize(t)) ==
-    len(t)`` and an offset into the result is an offset into ``t``.
+    len(t)`` and an offset into the result is an offset into ``t``. A caller that
+    has :func:`straighten_quotes` of ``text`` already hands it in as ``straightened``.
     """
-    return _NORMALIZE(text)
+    return _NORMALIZE(text) if straightened is None else _SPACES_AND_DASHES(straightened)
 
 
 class _NewsLanguageVars(PunktLanguageVars):
@@ -170,9 +185,11 @@ def _punkt_rules() -> PunktRules | None:
     return None
 
 
-def _line_reader(text: str) -> PunktLines | PlainPunkt:
-    """What gives Punkt's sentences in each line of ``text``: the fast path where it is trusted."""
-    flat = _STRAIGHT_QUOTES(text)
+def _line_reader(text: str, straightened: str | None = None) -> PunktLines | PlainPunkt:
+    """What gives Punkt's sentences in each line of ``text``: the fast path where it is trusted.
+
+    ``straightened``: :func:`straighten_quotes` of ``text``, if the caller has it."""
+    flat = _STRAIGHT_QUOTES(text) if straightened is None else straightened
     rules = _punkt_rules()
     return rules.lines(flat) if rules is not None else PlainPunkt(_sentence_tokenizer(), flat)
 
@@ -256,7 +273,7 @@ def _kit_rules(
     return pieces
 
 
-def sentence_spans(text: str) -> list[TextSpan]:
+def sentence_spans(text: str, straightened: str | None = None) -> list[TextSpan]:
     """Split ``text`` into sentences with character offsets.
 
     Line breaks always end a sentence (headlines, bylines and quote blocks sit
@@ -266,9 +283,10 @@ def sentence_spans(text: str) -> list[TextSpan]:
     white space lies between them.
 
     Punkt is asked only where its answer is in doubt (:mod:`medialit.sentence_ends`); the
-    sentences are the same as when it reads every line itself.
+    sentences are the same as when it reads every line itself. A caller that has
+    :func:`straighten_quotes` of ``text`` already hands it in as ``straightened``.
     """
-    return _sentence_spans(text, _line_reader(text))
+    return _sentence_spans(text, _line_reader(text, straightened))
 
 
 def _sentence_spans(text: str, punkt: PunktLines | PlainPunkt) -> list[TextSpan]:

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import medialit
-from medialit.text import TextSpan, normalize, sentence_spans, word_count, word_spans
+from medialit.text import TextSpan, normalize, sentence_spans, straighten_quotes, word_count, word_spans
 
 
 def test_sentences_reproduce_the_article(article):
@@ -306,10 +306,13 @@ def test_installed_nltk_data_changes_nothing(tmp_path):
     )
 )
 def test_normalize_maps_each_character_as_a_translation_table_would(text: str) -> None:
-    """Is normalize() the same as str.translate with the same one-to-one map, character by character?"""
+    """Is normalize() the same as str.translate with the same one-to-one map, character by character, also
+    when it is handed the text with its quotes straightened already?"""
     from medialit.text import _DASHES, _QUOTES, _SPACES
 
     assert normalize(text) == text.translate(str.maketrans(_SPACES | _QUOTES | _DASHES))
+    assert normalize(text, straighten_quotes(text)) == normalize(text)
+    assert straighten_quotes(text) == text.translate(str.maketrans(_QUOTES))
 
 
 def test_a_character_map_that_maps_twice_is_refused() -> None:
