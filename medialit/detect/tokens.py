@@ -74,7 +74,8 @@ class Tokens:
 
     A token is letters, digits and underscores, joined by inner apostrophes or hyphens ("don't",
     "so-called"): the unit the lexicons are written in. ``starts``/``ends`` are offsets into the
-    text, ``words`` the tokens themselves.
+    text, ``words`` the tokens themselves; ``start_array``/``end_array`` hold the same offsets as numpy
+    arrays, for look-ups over many tokens at once.
     """
 
     __slots__ = ("_joins", "end_array", "ends", "start_array", "starts", "words")
@@ -89,7 +90,6 @@ class Tokens:
             joiner &= in_token[:-2] & in_token[2:]
             self._joins = (np.flatnonzero(joiner) + 1).tolist()
             in_token[1:-1] |= joiner
-        #: ``starts`` and ``ends`` as numpy arrays (int64), for look-ups over many tokens at once.
         self.start_array, self.end_array, self.words = _runs(codes, in_token)
         self.starts: list[int] = self.start_array.tolist()
         self.ends: list[int] = self.end_array.tolist()
