@@ -20,7 +20,15 @@ from nltk.tokenize.punkt import (
 
 from .sentence_ends import PlainPunkt, PunktLines, PunktRules
 
-__all__ = ["ABBREVIATIONS", "TextSpan", "Token", "normalize", "sentence_spans", "word_spans"]
+__all__ = [
+    "ABBREVIATIONS",
+    "TextSpan",
+    "Token",
+    "normalize",
+    "sentence_spans",
+    "straighten_quotes",
+    "word_spans",
+]
 
 #: Abbreviations that end in a period but do not end a sentence (lower case, no final period).
 ABBREVIATIONS: frozenset[str] = frozenset(
@@ -51,13 +59,21 @@ SENTENCE_OPENERS: frozenset[str] = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class TextSpan:
     """A stretch of a text: ``text == source[start:end]``."""
 
     start: int
     end: int
     text: str
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        # A frozen dataclass's own __init__ sets each field through object.__setattr__; filling the
+        # instance's dictionary directly is more than twice as fast, and a parse builds thousands.
+        fields = self.__dict__
+        fields["start"] = start
+        fields["end"] = end
+        fields["text"] = text
 
 
 Token = TextSpan
@@ -105,18 +121,25 @@ class _CharacterMap:
 
 _NORMALIZE = _CharacterMap(_SPACES | _QUOTES | _DASHES)
 _STRAIGHT_QUOTES = _CharacterMap(_QUOTES)
+_SPACES_AND_DASHES = _CharacterMap(_SPACES | _DASHES)  # the rest of _NORMALIZE after _STRAIGHT_QUOTES
 # For tokenising: dashes are kept (NLTK splits them off itself), and the
 # ellipsis is shown to NLTK as ";" so that "fame\u2026while" splits.
 _TOKENIZE = _CharacterMap(_SPACES | _QUOTES | {"\u2026": ";"})
 
 
-def normalize(text: str) -> str:
+def straighten_quotes(text: str) -> str:
+    """Curly quotation marks and apostrophes made straight, as Punkt is shown a text (same length)."""
+    return _STRAIGHT_QUOTES(text)
+
+
+def normalize(text: str, straightened: str | None = None) -> str:
     """Straighten curly quotes, turn dashes into '-' and odd spaces into ' '.
 
     Every character maps to exactly one character, so ``len(normalize(t)) ==
-    len(t)`` and an offset into the result is an offset into ``t``.
+    len(t)`` and an offset into the result is an offset into ``t``. A caller that
+    has :func:`straighten_quotes` of ``text`` already hands it in as ``straightened``.
     """
-    return _NORMALIZE(text)
+    return _NORMALIZE(text) if straightened is None else _SPACES_AND_DASHES(straightened)
 
 
 class _NewsLanguageVars(PunktLanguageVars):
@@ -162,9 +185,11 @@ def _punkt_rules() -> PunktRules | None:
     return None
 
 
-def _line_reader(text: str) -> PunktLines | PlainPunkt:
-    """What gives Punkt's sentences in each line of ``text``: the fast path where it is trusted."""
-    flat = _STRAIGHT_QUOTES(text)
+def _line_reader(text: str, straightened: str | None = None) -> PunktLines | PlainPunkt:
+    """What gives Punkt's sentences in each line of ``text``: the fast path where it is trusted.
+
+    ``straightened``: :func:`straighten_quotes` of ``text``, if the caller has it."""
+    flat = _STRAIGHT_QUOTES(text) if straightened is None else straightened
     rules = _punkt_rules()
     return rules.lines(flat) if rules is not None else PlainPunkt(_sentence_tokenizer(), flat)
 
@@ -214,7 +239,8 @@ def _ends_with_quoted_cry(text: str, start: int, end: int) -> bool:
 
 def _joins(text: str, previous: list[int], start: int, end: int) -> bool:
     """Does ``text[start:end]`` belong to the sentence ``previous`` (start, end) before it, although Punkt split them?"""
-    return _starts_lowercase(text, start, end) or (
+    # Most pieces open with a capital, which does not go on from the sentence before: tested first.
+    return (not text[start].isupper() and _starts_lowercase(text, start, end)) or (
         _ends_with_quoted_cry(text, *previous) and bool(_ATTRIBUTION.match(text, start, end))
     )
 
@@ -247,7 +273,7 @@ def _kit_rules(
     return pieces
 
 
-def sentence_spans(text: str) -> list[TextSpan]:
+def sentence_spans(text: str, straightened: str | None = None) -> list[TextSpan]:
     """Split ``text`` into sentences with character offsets.
 
     Line breaks always end a sentence (headlines, bylines and quote blocks sit
@@ -257,9 +283,10 @@ def sentence_spans(text: str) -> list[TextSpan]:
     white space lies between them.
 
     Punkt is asked only where its answer is in doubt (:mod:`medialit.sentence_ends`); the
-    sentences are the same as when it reads every line itself.
+    sentences are the same as when it reads every line itself. A caller that has
+    :func:`straighten_quotes` of ``text`` already hands it in as ``straightened``.
     """
-    return _sentence_spans(text, _line_reader(text))
+    return _sentence_spans(text, _line_reader(text, straightened))
 
 
 def _sentence_spans(text: str, punkt: PunktLines | PlainPunkt) -> list[TextSpan]:
@@ -272,21 +299,25 @@ def _sentence_spans(text: str, punkt: PunktLines | PlainPunkt) -> list[TextSpan]
         line_start, line_end = line_end + 1, line_end + 1 + len(line)
         if not line:
             continue
-        if line_end - line_start <= MAX_CHUNK:
-            chunks = [(line_start, line_end, text)]
-        else:  # Punkt reads each chunk as a string of its own
-            chunks = [(base, base + len(chunk), chunk) for base, chunk in _chunks(line_start, line)]
         i = bisect_left(abbreviations, line_start) if abbreviations else 0
         abbreviated = i < len(abbreviations) and abbreviations[i] < line_end
-        for start, end, source in chunks:
-            # Punkt sees straight quotes, so an abbreviation after a curly quote (“Mr.) is still one.
-            found = punkt.slices(start, end, whole_line=source is text)
+        if line_end - line_start <= MAX_CHUNK:
+            found = punkt.slices(line_start, line_end)
             if len(found) > 1 or abbreviated:  # a single sentence needs neither rule
-                found = _kit_rules(text, found, source, 0 if source is text else start, abbreviated)
-            for a, b in found:
-                span = trimmed_span(text, a, b)
-                if span is not None:
-                    spans.append(span)
+                found = _kit_rules(text, found, text, 0, abbreviated)
+        else:  # Punkt reads each chunk as a string of its own
+            found = []
+            for base, chunk in _chunks(line_start, line):
+                pieces = punkt.slices(base, base + len(chunk), whole_line=False)
+                if len(pieces) > 1 or abbreviated:
+                    pieces = _kit_rules(text, pieces, chunk, base, abbreviated)
+                found += pieces
+        for a, b in found:
+            # Punkt's sentences rarely start or end with white space: trimmed only where they do.
+            if a < b and not text[a].isspace() and not text[b - 1].isspace():
+                spans.append(TextSpan(a, b, text[a:b]))
+            elif (span := trimmed_span(text, a, b)) is not None:
+                spans.append(span)
     return spans
 
 

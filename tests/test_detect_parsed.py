@@ -38,15 +38,17 @@ def _count_calls(monkeypatch: pytest.MonkeyPatch, original, counter: Counter) ->
 
 
 def test_normaliser_and_quote_finder_run_once_per_analyze(monkeypatch):
-    """Does one analyze() call normalise the text once and look for quotations once?"""
+    """Does one analyze() call normalise the text once (straightening its quotes once, for the normaliser and
+    the sentence splitter both) and look for quotations once?"""
     medialit.analyze(STORY)  # load the lexicons first: they normalise their own terms once per process
     calls: Counter = Counter()
     _count_calls(monkeypatch, text_module.normalize, calls)
     _count_calls(monkeypatch, quotes_module.quoted_regions, calls)
     _count_calls(monkeypatch, text_module.sentence_spans, calls)
+    _count_calls(monkeypatch, text_module.straighten_quotes, calls)
     report = medialit.analyze(STORY)
     assert report.loaded and report.statistics and report.sentences
-    assert calls == Counter(normalize=1, quoted_regions=1, sentence_spans=1)
+    assert calls == Counter(normalize=1, quoted_regions=1, sentence_spans=1, straighten_quotes=1)
 
 
 def test_parse_holds_every_shared_piece():
@@ -81,6 +83,23 @@ def test_scare_quotes_are_kept_apart_from_quotations():
     doc = parse("The show uses terms like “hero”. “We are proud,” she said.")
     assert [doc.text[a:b] for a, b in doc.scare_quotes] == ["“hero”"]
     assert [doc.text[a:b] for a, b in doc.quotes] == ["“We are proud,”"]
+
+
+@pytest.mark.parametrize(
+    "text, scare",
+    [
+        ("It was called “the wall” by many.", True),
+        ("It was called “a very long wall” by many.", False),  # four words: a quotation
+        ("It was called “the wall.” Then", False),  # closing punctuation: a quotation
+        ("It was called “the wall ” by many.", True),
+        ("It was called “ . ” by many.", False),
+        ("It was called “” by many.", False),
+        ("The wall, “the wall” was.", False),  # nothing introduces it
+    ],
+)
+def test_scare_quotes_are_short_unpunctuated_and_introduced(text, scare):
+    """Is a quotation a scare quote exactly when it is one to three words, unpunctuated, after a word like "called"?"""
+    assert bool(parse(text).scare_quotes) == scare
 
 
 def test_links_are_found():
@@ -165,7 +184,7 @@ def test_sentences_fall_back_to_end_marks_where_punkt_gives_up(monkeypatch):
     marks and lines, with no white space at their ends?"""
     from medialit.detect import parsed
 
-    def gives_up(text):
+    def gives_up(*_):
         raise TimeoutError("Punkt's regular expression took too long")
 
     monkeypatch.setattr(parsed, "sentence_spans", gives_up)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import medialit
 from medialit.detect import parse
@@ -68,6 +70,8 @@ def test_trying_rules_only_where_their_key_words_are_changes_nothing(doc_id, mon
         ("Mr Smith agreed.", keywords.MENTION),
         ("Some twenty-one people came.", keywords.NUMBER_WORD),
         ("It is (c) 2024 The Paper.", keywords.SELF_INTRO),
+        ("WASHINGTON (Reuters) - Twelve agents came.", keywords.SELF_INTRO),
+        ("© The Paper, all rights kept.", keywords.SELF_INTRO),
     ],
 )
 def test_key_words_are_found_inside_longer_tokens(sentence, kind):
@@ -88,6 +92,21 @@ def test_sentences_without_key_words_are_passed_over(sentence, kind):
     assert not keywords.sentence_keywords(parse(sentence)).sentences[0] & kind
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["WASHINGTON (Reuters) - Officials", "(C) 2024 (c)", "\u00a92024(c)-x", ")-) -", "(c", "x)", ")", "c)"],
+)
+def test_self_intro_marks_are_every_place_each_mark_is(text):
+    """Are the copyright and dateline marks, found around each ")", exactly where each mark is?"""
+    expected = [
+        (i, len(mark))
+        for mark in keywords._SELF_INTRO_MARKS
+        for i in range(len(text))
+        if text.startswith(mark, i)
+    ]
+    assert sorted(keywords._self_intro_marks(text)) == sorted(expected)
+
+
 def test_matches_at_gives_the_matches_of_a_search():
     """Does matches_at find what finditer finds, also where the stretch cuts a word in two?"""
     text = "About twenty-one people, then fifteen more and sixteen"
@@ -98,3 +117,52 @@ def test_matches_at_gives_the_matches_of_a_search():
     for end in (len(text), len(text) - 3, 27, 12):  # 27 and 12 cut "people" and "twenty"
         expected = [m.span() for m in _WORD_ATOM.finditer(text, 0, end)]
         assert [m.span() for m in keywords.matches_at(_WORD_ATOM, found.word_atoms, text, 0, end)] == expected
+
+
+def _keywords_token_by_token(doc) -> tuple:
+    """The keyword pass written plainly: every token looked at in turn (the reference for the quick pass)."""
+    starts = [s.start for s in doc.sentences]
+    masks = [0] * len(doc.sentences)
+    atoms, figures, long_numbers = [], [], []
+    tokens = doc.tokens
+    for start, end, word in zip(tokens.starts, tokens.ends, tokens.words, strict=True):
+        kinds = keywords._word_kinds(word)
+        if not doc.text[start].isupper() and word.isalpha() and word not in keywords._lower_case_keys():
+            kinds &= ~keywords._CAPITALISED
+        keywords._mark(starts, masks, start, end, kinds)
+        atoms += [start + offset for offset in keywords._word_atom_starts(word)]
+        figures += [start + offset for offset in keywords._digit_starts(word)]
+        if keywords._digit_run(word) >= 4:
+            long_numbers.append((start, end, keywords._digit_run(word)))
+    for mark in keywords._SELF_INTRO_MARKS:
+        for at in range(len(doc.text)):
+            if doc.normalized.startswith(mark, at):
+                keywords._mark(starts, masks, at, at + len(mark), keywords.SELF_INTRO)
+    figures += [at for at, ch in enumerate(doc.normalized) if ch in keywords._CURRENCY]
+    return masks, atoms, sorted(figures), long_numbers
+
+
+_KEYWORD_PIECES = [
+    "a", "A", "third", "Twenty-one", "said", "report", "Report", "News", "news", "Mr", "op-ed",
+    "5said", "12", "$3", "2024", "555-0123", "reported", "(c)", ") -", "é", " ", "\u00a0", ". ", "\n", "\n\n",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_KEYWORD_PIECES), max_size=30).map("".join))
+def test_the_quick_pass_finds_what_a_token_by_token_pass_finds(text: str) -> None:
+    """On any mix of key words, capitals, digits and marks, is the quick keyword pass the plain one?"""
+    doc = parse(text)
+    found = keywords.sentence_keywords(doc)
+    plain = _keywords_token_by_token(doc)
+    assert (found.sentences, found.word_atoms, found.figures, found.long_numbers) == plain
+
+
+@pytest.mark.parametrize("doc_id", CORPUS_IDS)
+def test_the_quick_pass_finds_what_a_token_by_token_pass_finds_in_the_corpus(doc_id) -> None:
+    """On each corpus article, is the quick keyword pass the plain one?"""
+    doc = parse(medialit.load(doc_id).text)
+    found = keywords.sentence_keywords(doc)
+    assert (found.sentences, found.word_atoms, found.figures, found.long_numbers) == _keywords_token_by_token(
+        doc
+    )

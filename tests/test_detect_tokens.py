@@ -43,8 +43,10 @@ _ALPHABET = st.sampled_from(
 @example("a-b-c d'e 'f g- -h a--b a-'b")
 @example("\U0001d400\U0001d401-\U0001d402 \U0001f600x")
 def test_tokens_are_the_regular_expressions_tokens(text: str) -> None:
-    """Are the starts, ends and words those of re's \\w+(?:['-]\\w+)* on any text?"""
+    """Are the starts, ends and words those of re's \\w+(?:['-]\\w+)* on any text, and the arrays the lists?"""
     assert _tokens(text) == _by_regex(text)
+    tokens = Tokens(text)
+    assert tokens.start_array.tolist() == tokens.starts and tokens.end_array.tolist() == tokens.ends
 
 
 @settings(max_examples=300, deadline=None)

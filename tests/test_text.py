@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import os
@@ -13,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import medialit
-from medialit.text import normalize, sentence_spans, word_count, word_spans
+from medialit.text import TextSpan, normalize, sentence_spans, straighten_quotes, word_count, word_spans
 
 
 def test_sentences_reproduce_the_article(article):
@@ -305,10 +306,13 @@ def test_installed_nltk_data_changes_nothing(tmp_path):
     )
 )
 def test_normalize_maps_each_character_as_a_translation_table_would(text: str) -> None:
-    """Is normalize() the same as str.translate with the same one-to-one map, character by character?"""
+    """Is normalize() the same as str.translate with the same one-to-one map, character by character, also
+    when it is handed the text with its quotes straightened already?"""
     from medialit.text import _DASHES, _QUOTES, _SPACES
 
     assert normalize(text) == text.translate(str.maketrans(_SPACES | _QUOTES | _DASHES))
+    assert normalize(text, straighten_quotes(text)) == normalize(text)
+    assert straighten_quotes(text) == text.translate(str.maketrans(_QUOTES))
 
 
 def test_a_character_map_that_maps_twice_is_refused() -> None:
@@ -317,3 +321,14 @@ def test_a_character_map_that_maps_twice_is_refused() -> None:
 
     with pytest.raises(ValueError):
         _CharacterMap({"a": "b", "b": "c"})
+
+
+def test_a_text_span_is_a_frozen_value():
+    """Does a TextSpan (built by its own quick __init__) compare, hash, copy and refuse changes as a frozen dataclass?"""
+    span = TextSpan(3, 8, "agent")
+    assert span == TextSpan(3, 8, "agent") and hash(span) == hash(TextSpan(3, 8, "agent"))
+    assert span != TextSpan(3, 8, "Agent") and repr(span) == "TextSpan(start=3, end=8, text='agent')"
+    assert dataclasses.replace(span, end=9) == TextSpan(3, 9, "agent")
+    assert dataclasses.asdict(span) == {"start": 3, "end": 8, "text": "agent"}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        span.start = 4  # type: ignore[misc]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from ..text import TextSpan, normalize, sentence_spans, trimmed_span
+from ..text import TextSpan, normalize, sentence_spans, straighten_quotes, trimmed_span
 from .phrases import WordStarts, lower_keeping_offsets
 from .quotes import quoted_regions
 from .tokens import Tokens
@@ -178,7 +178,8 @@ def parse(text: str | ParsedText, sentences: Sequence[TextSpan] | None = None) -
     if isinstance(text, ParsedText):
         return text
     paragraphs = [TextSpan(m.start(1), m.end(1), m.group(1)) for m in _PARAGRAPH.finditer(text)]
-    normalized = normalize(text)
+    straightened = straighten_quotes(text)  # read by the sentence splitter, and the first step of normalize
+    normalized = normalize(text, straightened)
     quotes, scare = [], []
     for region in quoted_regions(text):
         (scare if _is_scare_quote(normalized, *region) else quotes).append(region)
@@ -186,7 +187,7 @@ def parse(text: str | ParsedText, sentences: Sequence[TextSpan] | None = None) -
         text=text,
         normalized=normalized,
         paragraphs=tuple(paragraphs),
-        sentences=tuple(_sentences(text) if sentences is None else sentences),
+        sentences=tuple(_sentences(text, straightened) if sentences is None else sentences),
         quotes=tuple(quotes),
         scare_quotes=tuple(scare),
     )
@@ -213,22 +214,23 @@ def _offsets(text: str, character: str) -> list[int]:
 def _is_scare_quote(flat: str, start: int, end: int) -> bool:
     """Is the quotation at ``start..end`` a scare quote: one to three words, no closing punctuation,
     introduced by a word such as "like", "called" or "so-called"?"""
-    if flat[start] not in "\"'" or end - start < 3:
+    # Most quotations end in punctuation inside the marks: that is tested before anything is copied.
+    if flat[start] not in "\"'" or end - start < 3 or flat[end - 1] not in "\"'" or flat[end - 2] in ".,;:!?":
         return False
     inner = flat[start + 1 : end - 1].strip()
-    if not inner or len(inner.split()) > 3 or inner[-1] in ".,;:!?" or flat[end - 1] not in "\"'":
+    if not inner or inner[-1] in ".,;:!?" or len(inner.split(None, 3)) > 3:
         return False
     return bool(_MENTION_CUE.search(flat, max(0, start - 20), start))
 
 
-def _sentences(text: str) -> list[TextSpan]:
+def _sentences(text: str, straightened: str) -> list[TextSpan]:
     """:func:`medialit.text.sentence_spans`, or a plain split on end marks where Punkt gives up.
 
     NLTK's Punkt guards its own regular expressions with a time limit and raises on some very long
     lines; a detector for classroom texts should still answer.
     """
     try:
-        return sentence_spans(text)
+        return sentence_spans(text, straightened)
     except (TimeoutError, ValueError, RecursionError):
         spans = (trimmed_span(text, m.start(), m.end()) for m in _SIMPLE_SENTENCE.finditer(text))
         return [span for span in spans if span is not None]

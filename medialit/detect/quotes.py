@@ -11,7 +11,6 @@ _OPEN_DOUBLE = "\u201c"
 _CLOSE_DOUBLE = "\u201d"
 _OPEN_SINGLE = "\u2018"
 _CLOSE_SINGLE = "\u2019"
-_LINE = re.compile(r"[^\n]+")
 # A line that hands over to a block quote: "the agent said:", "The report states:".
 _INTRODUCES_BLOCK = re.compile(r":\s*$")
 # Block-quoted speech talks in the first or second person; the writer's prose around it rarely does.
@@ -84,26 +83,41 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     """
     regions: list[tuple[int, int]] = []
     marks = _offsets(text, _OPEN_DOUBLE + _CLOSE_DOUBLE + '"' + _OPEN_SINGLE)
+    # Only the lines holding a quotation mark or a colon are read, with the block quotes after them.
+    read_to = 0  # the lines before this offset are read
+    for point in sorted(marks + _offsets(text, ":")):
+        if point >= read_to:
+            read_to = _read_lines(text, text.rfind("\n", 0, point) + 1, marks, regions)
+    return _merge(regions)
+
+
+def _read_lines(text: str, start: int, marks: list[int], regions: list[tuple[int, int]]) -> int:
+    """Add the quoted regions of the line starting at ``start`` to ``regions``, and, if it introduces a
+    block quote, those of the lines after it; return where the next line to read starts."""
     in_block = False
-    for match in _LINE.finditer(text):
-        start, end = match.span()
+    while start <= len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        if in_block:
+            line = text[start:end]
+            stripped = line.lstrip()
+            if not stripped:  # a blank line goes on with the block
+                start = end + 1
+                continue
+            if stripped[0] not in {_OPEN_DOUBLE, '"'} and _SPEAKER_VOICE.search(line):
+                regions.append((end - len(stripped), end))
+                start = end + 1
+                continue
         first = bisect_left(marks, start)
         last = bisect_left(marks, end, first)
-        if in_block:
-            line = match.group()
-            if not line.strip():
-                continue
-            stripped = line.lstrip()
-            if stripped[:1] not in {_OPEN_DOUBLE, '"'} and _SPEAKER_VOICE.search(line):
-                regions.append((start + len(line) - len(stripped), end))
-            else:
-                in_block = False
-                regions.extend(_marks_in_line(text, start, end, marks[first:last]))
-        elif last > first:
+        if last > first:
             regions.extend(_marks_in_line(text, start, end, marks[first:last]))
-        if text.find(":", start, end) >= 0 and _INTRODUCES_BLOCK.search(text, start, end):
-            in_block = True
-    return _merge(regions)
+        in_block = text.find(":", start, end) >= 0 and _INTRODUCES_BLOCK.search(text, start, end) is not None
+        start = end + 1
+        if not in_block:
+            break
+    return start
 
 
 def _merge(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:

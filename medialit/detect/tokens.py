@@ -51,11 +51,11 @@ def word_characters(codes: np.ndarray) -> np.ndarray:
     return found
 
 
-def _runs(codes: np.ndarray, inside: np.ndarray) -> tuple[list[int], list[int], list[str]]:
-    """(starts, ends, strings) of the runs of characters marked ``inside``."""
+def _runs(codes: np.ndarray, inside: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """(starts, ends, strings) of the runs of characters marked ``inside``; the offsets as numpy arrays."""
     edges = np.diff(inside.view(np.int8), prepend=np.int8(0), append=np.int8(0))
-    starts: list[int] = np.flatnonzero(edges == 1).tolist()
-    ends: list[int] = np.flatnonzero(edges == -1).tolist()
+    starts = np.flatnonzero(edges == 1)
+    ends = np.flatnonzero(edges == -1)
     # Every character outside a run made a space (modulo 2**32: the code point where ``inside``, else
     # a space): splitting on white space leaves the runs.
     spaced = (codes - np.uint32(_SPACE)) * inside + np.uint32(_SPACE)
@@ -65,7 +65,8 @@ def _runs(codes: np.ndarray, inside: np.ndarray) -> tuple[list[int], list[int], 
 def word_runs(text: str) -> tuple[list[int], list[int], list[str]]:
     """(starts, ends, strings) of the runs of word characters in ``text``: what ``re`` finds with ``\\w+``."""
     codes = _code_points(text)
-    return _runs(codes, word_characters(codes))
+    starts, ends, words = _runs(codes, word_characters(codes))
+    return starts.tolist(), ends.tolist(), words
 
 
 class Tokens:
@@ -73,10 +74,11 @@ class Tokens:
 
     A token is letters, digits and underscores, joined by inner apostrophes or hyphens ("don't",
     "so-called"): the unit the lexicons are written in. ``starts``/``ends`` are offsets into the
-    text, ``words`` the tokens themselves.
+    text, ``words`` the tokens themselves; ``start_array``/``end_array`` hold the same offsets as numpy
+    arrays, for look-ups over many tokens at once.
     """
 
-    __slots__ = ("_joins", "ends", "starts", "words")
+    __slots__ = ("_joins", "end_array", "ends", "start_array", "starts", "words")
 
     def __init__(self, lowered: str) -> None:
         codes = _code_points(lowered)
@@ -88,7 +90,9 @@ class Tokens:
             joiner &= in_token[:-2] & in_token[2:]
             self._joins = (np.flatnonzero(joiner) + 1).tolist()
             in_token[1:-1] |= joiner
-        self.starts, self.ends, self.words = _runs(codes, in_token)
+        self.start_array, self.end_array, self.words = _runs(codes, in_token)
+        self.starts: list[int] = self.start_array.tolist()
+        self.ends: list[int] = self.end_array.tolist()
 
     def word_runs(self, lowered: str) -> tuple[list[int], list[int], list[str]]:
         """(starts, ends, strings) of the runs of word characters (``re``'s ``\\w+``) in ``lowered``, the

@@ -21,7 +21,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, pairwise
+from itertools import pairwise
+
+import numpy as np
 
 from ..parsed import ParsedText
 from .cues import (
@@ -233,12 +235,24 @@ def _digit_run(word: str) -> int:
     return 0 if word.isalpha() else max(map(len, _ANY_DIGITS.findall(word)), default=0)
 
 
+# A token's code (see _word_code): the kinds it holds (the bits above), and what else the pass notes.
+_CAPITALS_ONLY = 1 << 16  # some of its kinds count only where it starts with a capital
+_ATOM_AT_START = 1 << 17  # a number in words may begin at its start, and nowhere else in it
+_FIGURE_AT_START = 1 << 18  # a figure in digits may begin at its start, and nowhere else in it
+_IRREGULAR = 1 << 19  # anything else: numbers beginning inside it, a run of four or more digits
+
+
 @lru_cache(maxsize=65536)
-def _word_entry(word: str) -> tuple[int, tuple[int, ...], tuple[int, ...], int] | None:
-    """What the keyword pass notes for a token: its kinds, where numbers in words and in digits may
-    begin in it, and its longest run of digits; None if none of them."""
-    entry = (_word_kinds(word), _word_atom_starts(word), _digit_starts(word), _digit_run(word))
-    return entry if any(entry) else None
+def _word_code(word: str) -> int:
+    """What the keyword pass notes for a token, as one number: the kinds of key word it holds and the
+    flags above; 0 for a token that holds nothing."""
+    code = _word_kinds(word)
+    if code & _CAPITALISED and word.isalpha() and word not in _lower_case_keys():
+        code |= _CAPITALS_ONLY
+    atoms, digits, run = _word_atom_starts(word), _digit_starts(word), _digit_run(word)
+    if run >= 4 or atoms not in ((), (0,)) or digits not in ((), (0,)):
+        return code | _IRREGULAR
+    return code | (_ATOM_AT_START if atoms else 0) | (_FIGURE_AT_START if digits else 0)
 
 
 def _occurrences(text: str, needle: str) -> Iterator[int]:
@@ -278,55 +292,84 @@ def sentence_keywords(doc: ParsedText) -> Keywords:
 def _sentence_keywords(doc: ParsedText) -> Keywords:
     tokens = doc.tokens
     words = tokens.words
-    kinds_of = {word: entry for word in set(words) if (entry := _word_entry(word)) is not None}
     sentences = doc.sentences
-    in_order = all(a.end <= b.start for a, b in pairwise(sentences))
-    starts, ends = doc.sentence_starts, [s.end for s in sentences]
-    masks = [0] * len(sentences) if in_order else [EVERYTHING] * len(sentences)
-    word_atoms: list[int] = []
-    figures: list[int] = []
+    masks = [0] * len(sentences)
+    code_of = {word: _word_code(word) for word in set(words)}
+    # One look-up per token, at C speed; then only the few tokens that hold anything are read, with numpy
+    # (a Python loop over them costs more than all the rest of the pass).
+    codes = np.fromiter(map(code_of.__getitem__, words), dtype=np.int64, count=len(words))
+    hits = np.flatnonzero(codes)
+    codes, starts, ends = codes[hits], tokens.start_array[hits], tokens.end_array[hits]
+    # Outlet, title and name words count only with a capital.
+    capitals = np.flatnonzero(codes & _CAPITALS_ONLY)
+    if capitals.size:
+        text = doc.text
+        lower = np.array([not text[start].isupper() for start in starts[capitals].tolist()], dtype=np.bool_)
+        codes[capitals[lower]] &= ~_CAPITALISED
+    _add_kinds(doc, masks, starts, ends, codes & EVERYTHING)
+    word_atoms: list[int] = starts[codes & _ATOM_AT_START != 0].tolist()
+    figures: list[int] = starts[codes & _FIGURE_AT_START != 0].tolist()
     long_numbers: list[tuple[int, int, int]] = []
-    text = doc.text
-    lower = _lower_case_keys()
-
-    def mark(start: int, end: int, kinds: int) -> None:
-        first = bisect_right(starts, start) - 1
-        last = bisect_right(starts, end - 1) - 1
-        for s in range(max(first, 0), last + 1):
-            masks[s] |= kinds
-
-    token_starts, token_ends = tokens.starts, tokens.ends
-    for i in compress(range(len(words)), map(kinds_of.__contains__, words)):
-        kinds, atoms, digits, run = kinds_of[words[i]]
-        start = token_starts[i]
-        if (
-            kinds & _CAPITALISED
-            and not text[start].isupper()
-            and words[i].isalpha()
-            and words[i] not in lower
-        ):
-            kinds &= ~_CAPITALISED
-        if run >= 4:
-            long_numbers.append((start, token_ends[i], run))
-        if kinds and in_order:
-            s = bisect_right(starts, start) - 1
-            if s >= 0 and token_ends[i] <= ends[s]:
-                masks[s] |= kinds
-            else:  # between sentences, or running over a sentence's end
-                mark(start, token_ends[i], kinds)
-        for offset in atoms:
-            word_atoms.append(start + offset)
-        for offset in digits:
-            figures.append(start + offset)
+    for i in hits[codes & _IRREGULAR != 0].tolist():
+        word, start, end = words[i], tokens.starts[i], tokens.ends[i]
+        word_atoms += [start + offset for offset in _word_atom_starts(word)]
+        figures += [start + offset for offset in _digit_starts(word)]
+        if (run := _digit_run(word)) >= 4:
+            long_numbers.append((start, end, run))
     norm = doc.normalized
-    if in_order:
-        for needle in _SELF_INTRO_MARKS:
-            for at in _occurrences(norm, needle):
-                mark(at, at + len(needle), SELF_INTRO)
+    for at, length in _self_intro_marks(norm):
+        _mark(doc.sentence_starts, masks, at, at + length, SELF_INTRO)
+    if not all(a.end <= b.start for a, b in pairwise(sentences)):  # a caller's own sentences
+        masks = [EVERYTHING] * len(sentences)
     for sign in _CURRENCY:
         figures.extend(_occurrences(norm, sign))
+    word_atoms.sort()
     figures.sort()
     return Keywords(masks, word_atoms, figures, long_numbers, doc.may_hold_links)
+
+
+def _add_kinds(
+    doc: ParsedText, masks: list[int], starts: np.ndarray, ends: np.ndarray, kinds: np.ndarray
+) -> None:
+    """Add the kinds of each token (``starts``, ``ends``) to the mask of the sentence it lies in, or of
+    each sentence it touches (sentences in order)."""
+    marked = np.flatnonzero(kinds)
+    starts, ends, kinds = starts[marked], ends[marked], kinds[marked]
+    sentence_starts = np.array(doc.sentence_starts, dtype=np.int64)
+    sentence_ends = np.array([s.end for s in doc.sentences], dtype=np.int64)
+    index = np.searchsorted(sentence_starts, starts, side="right") - 1
+    inside = index >= 0
+    inside[inside] = ends[inside] <= sentence_ends[index[inside]]
+    found = np.zeros(len(masks), dtype=np.int64)
+    np.bitwise_or.at(found, index[inside], kinds[inside])
+    masks[:] = found.tolist()
+    for i in np.flatnonzero(~inside).tolist():  # between sentences, or running over a sentence's end
+        _mark(doc.sentence_starts, masks, int(starts[i]), int(ends[i]), int(kinds[i]))
+
+
+def _mark(sentence_starts: list[int], masks: list[int], start: int, end: int, kinds: int) -> None:
+    """Add ``kinds`` to the mask of every sentence that ``start..end`` touches (sentences in order)."""
+    first = bisect_right(sentence_starts, start) - 1
+    last = bisect_right(sentence_starts, end - 1) - 1
+    for s in range(max(first, 0), last + 1):
+        masks[s] |= kinds
+
+
+def _self_intro_marks(norm: str) -> Iterator[tuple[int, int]]:
+    """(offset, length) of each of :data:`_SELF_INTRO_MARKS` in ``norm``.
+
+    The marks holding ")" are found by looking around each ")", which is rare: one search for a
+    single character costs far less than one for each mark.
+    """
+    around = [(mark, mark.index(")")) for mark in _SELF_INTRO_MARKS if ")" in mark]
+    for mark in _SELF_INTRO_MARKS:
+        if ")" not in mark:
+            for at in _occurrences(norm, mark):
+                yield at, len(mark)
+    for at in _occurrences(norm, ")"):
+        for mark, before in around:
+            if at >= before and norm.startswith(mark, at - before):
+                yield at - before, len(mark)
 
 
 def matches_at(
