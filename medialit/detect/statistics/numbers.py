@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
+from string import ascii_letters
 from typing import TYPE_CHECKING
 
 from ..parsed import ParsedText
@@ -39,6 +41,7 @@ from .cues import (
     _WEEKDAYS,
     _WORD_ATOM,
     _WORD_VALUE,
+    _alternation,
     _is_cap,
     _Lexicon,
     _plural_like,
@@ -86,6 +89,70 @@ class _Group:
 # ---------------------------------------------------------------------------------------------
 
 
+def _branching(phrases: list[str]) -> str:
+    r"""The same regex as :func:`.cues._alternation` of ``phrases``, written as a tree of shared beginnings.
+
+    ``a\s{1,3}few|a\s{1,3}lot\s{1,3}of`` becomes ``a\s{1,3}(?:few|lot\s{1,3}of)``: a place where no
+    phrase starts is left after a character or two, not after trying every phrase in turn. It matches
+    what the alternation matches: at each place, the longest phrase that fits (the alternation tries
+    the longer ones first, and here a phrase that can go on is tried before one that ends).
+    """
+    tree: dict[str, dict] = {}
+    for phrase in phrases:
+        node = tree
+        for character in phrase:
+            node = node.setdefault(character, {})
+        node[""] = {}  # a phrase ends here
+
+    def written(node: dict[str, dict]) -> str:
+        branches = [
+            (r"\s{1,3}" if character == " " else re.escape(character)) + written(child)
+            for character, child in sorted(node.items())
+            if character
+        ]
+        if not branches:
+            return ""
+        if "" in node:
+            return f"(?:{'|'.join(branches)})?"
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return written(tree)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The cue patterns this module runs most often, as :func:`_branching` trees (the same matches)."""
+
+    lexicon: _Lexicon
+    quantity: re.Pattern[str]
+    quantifier: re.Pattern[str]
+    idiom: re.Pattern[str]
+    qualifier: re.Pattern[str]
+
+
+_PATTERNS: list[_Patterns] = []  # for the lexicon last used
+
+
+def _patterns(lex: _Lexicon) -> _Patterns:
+    """``lex``'s quantity, quantifier, idiom and qualifier patterns as trees, worked out once."""
+    if _PATTERNS and _PATTERNS[0].lexicon is lex:
+        return _PATTERNS[0]
+
+    def tree(name: str) -> re.Pattern[str]:
+        pattern = getattr(lex, name)
+        phrases = sorted(lex.kinds.get(name, ()))
+        alternation = f"(?:{_alternation(phrases)})"
+        if alternation not in pattern.pattern:
+            return pattern
+        return re.compile(
+            pattern.pattern.replace(alternation, f"(?:{_branching(phrases)})", 1), pattern.flags
+        )
+
+    found = _Patterns(lex, tree("quantity"), tree("quantifier"), tree("idiom"), tree("qualifier"))
+    _PATTERNS[:] = [found]
+    return found
+
+
 # Digits that are not figures: telephone numbers, and ids or codes standing alone on a line.
 _PHONE = re.compile(
     r"(?<![\w-])(?:\+?1[-. ])?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}(?![\w-])"
@@ -123,6 +190,7 @@ def not_figures(doc: ParsedText, keywords: Keywords) -> list[tuple[int, int]]:
 
 
 _YEAR_LINE = re.compile(r"^\s*\d{4}\s*$")
+_ASCII_LETTERS = frozenset(ascii_letters)
 
 
 def _candidates(norm: str, info: _Sentence, lex: _Lexicon, found: Keywords) -> list[_Group]:
@@ -151,7 +219,7 @@ def _candidates(norm: str, info: _Sentence, lex: _Lexicon, found: Keywords) -> l
             groups.append(_Group(atom.start, atom.end, [atom]))
     idioms = []
     if groups and keywords & IDIOM:
-        idioms = [m.span() for m in lex.idiom.finditer(norm, a0, b0)]
+        idioms = [m.span() for m in _patterns(lex).idiom.finditer(norm, a0, b0)]
     if idioms:
         idiom_starts = [a for a, _ in idioms]
         reach = []  # the furthest end of any idiom so far
@@ -186,21 +254,24 @@ def _candidates(norm: str, info: _Sentence, lex: _Lexicon, found: Keywords) -> l
 def _qualified_start(norm: str, start: int, a0: int, lex: _Lexicon) -> tuple[int, bool]:
     """Move ``start`` back over qualifiers that belong to the claim ("more than", "an estimated")."""
     window = norm[max(a0, start - 60) : start]
-    last_word = window.rstrip().rpartition(" ")[2].lower()
-    if last_word not in lex.qualifier_ends:
-        return start, False
-    match = lex.qualifier.search(window)
+    words = window.rstrip()
+    if words[words.rfind(" ") + 1 :].lower() not in lex.qualifier_ends:
+        return start, False  # a quick test: most numbers follow no qualifier
+    match = _patterns(lex).qualifier.search(window)
     if not match:
         return start, False
     return start - (len(window) - match.start()), bool(_APPROXIMATE.search(match.group()))
 
 
 def _preceding_word(norm: str, start: int, a0: int) -> str:
+    """The word just before ``start``, in lower case and without a full stop ("" if none)."""
     window = norm[max(a0, start - 24) : start]
-    # A match holds no white space before its last 1-3 characters, so it starts in the last word.
     words = window.rstrip()
-    last = words.rsplit(None, 1)[-1] if words else ""
-    match = _PRECEDING_WORD.search(window, len(words) - len(last))
+    gap = len(window) - len(words)
+    if not gap or gap > 4:
+        return ""  # a match ends in 1-3 white-space characters (and a line break at the very end)
+    # A match holds no white space before its last 1-3 characters, so it starts in the last word.
+    match = _PRECEDING_WORD.search(window, words.rfind(" ") + 1)
     return match.group(1).lower().rstrip(".") if match else ""
 
 
@@ -210,50 +281,49 @@ def _following_word(norm: str, end: int, b0: int) -> str:
 
 
 def _digit_atom(norm: str, match: re.Match[str], a0: int, lex: _Lexicon) -> _Atom | None:
-    start, end = match.start(), match.end()
-    digits, suffix = match.group("num"), (match.group("suf") or "").strip().lower()
-    before = norm[max(a0, start - 2) : start]
-    if _LETTER_HYPHEN_BEFORE.search(before):
+    """The figure ``match`` (:data:`.cues._DIGIT_ATOM`) found, or None if it is a year, a date, an age, a
+    time, a list marker or part of a name. The cheaper tests come first."""
+    start, end = match.span()
+    if start - 2 >= a0 and norm[start - 1] == "-" and norm[start - 2] in _ASCII_LETTERS:
         return None  # a name such as EB-5 or COVID-19
-    plain = "," not in digits and "." not in digits and not match.group("cur") and not suffix
+    digits, suffix, currency = match.group("num", "suf", "cur")
+    suffix = suffix.strip().lower() if suffix else ""
+    plain = not suffix and not currency and "," not in digits and "." not in digits
     value = float(digits.replace(",", ""))
     previous = _preceding_word(norm, start, a0)
-    following = _following_word(norm, end, len(norm))
+    qualified = None
     if plain and len(digits) == 4 and 1800 <= value <= 2199:
-        qualified, _ = _qualified_start(norm, start, a0, lex)
-        if qualified == start or previous in ("past", "last", "next", "the"):
+        qualified = _qualified_start(norm, start, a0, lex)
+        if qualified[0] == start or previous in ("past", "last", "next", "the"):
             return None  # a year
-    if previous in _MONTHS or previous in _WEEKDAYS or (plain and value <= 31 and following in _MONTHS):
+    if previous in _MONTHS or previous in _WEEKDAYS:
         return None  # a date
-    if plain and lex.has("locator", previous) and previous not in ("number",):
-        return None  # Table 3, page 14, Title 42
-    if previous in ("no", "nos", "#") and plain:
-        return None
+    if plain:
+        if value <= 31 and _following_word(norm, end, len(norm)) in _MONTHS:
+            return None  # a date
+        if previous in ("no", "nos", "#") or (previous != "number" and lex.has("locator", previous)):
+            return None  # Table 3, page 14, Title 42, No. 5
+        after = norm[end : end + 1]
+        if after == ":" or _TIME_AFTER.match(norm, end):
+            return None  # a time
+        if after == ")" and value < 10 and start > 0 and norm[start - 1] == "(":
+            return None  # a list marker: (1)
+        if value <= 120 and after in ",)" and _AGE_APPOSITION.search(norm[max(a0, start - 40) : start]):
+            return None  # "The senator, 64, said": an age
     if _AGE_AFTER.match(norm, end) or _AGE_BEFORE.search(norm[max(a0, start - 8) : start]):
         return None
-    if plain and (_TIME_AFTER.match(norm, end) or norm[end : end + 1] == ":"):
-        return None
-    if plain and start > 0 and norm[start - 1] == "(" and norm[end : end + 1] == ")" and value < 10:
-        return None  # a list marker: (1)
-    if (
-        plain
-        and value <= 120
-        and norm[end : end + 1] in ",)"
-        and _AGE_APPOSITION.search(norm[max(a0, start - 40) : start])
-    ):
-        return None  # "The senator, 64, said": an age
-    pct = suffix in ("%", "percent", "per cent", "percent") or suffix.startswith("per")
-    if suffix in ("k",):
-        value *= 1e3
-    elif suffix in ("m",):
-        value *= 1e6
-    elif suffix == "bn":
-        value *= 1e9
-    elif suffix.rstrip("s") in _SCALES:
-        value *= _SCALES[suffix.rstrip("s")]
-    new_start, approx = _qualified_start(norm, start, a0, lex)
-    approx = approx or bool(match.group("plus"))
-    return _Atom(new_start, end, value, pct=pct, kind="digits", approx=approx, label=norm[start:end])
+    pct = suffix in ("%", "percent", "per cent") or suffix.startswith("per")
+    if suffix:
+        if suffix == "k":
+            value *= 1e3
+        elif suffix == "m":
+            value *= 1e6
+        elif suffix == "bn":
+            value *= 1e9
+        elif suffix.rstrip("s") in _SCALES:
+            value *= _SCALES[suffix.rstrip("s")]
+    new_start, approx = qualified or _qualified_start(norm, start, a0, lex)
+    return _Atom(new_start, end, value, pct, "digits", approx or bool(match.group("plus")), norm[start:end])
 
 
 def _word_value(phrase: str) -> float | None:
@@ -406,20 +476,32 @@ def _link(norm: str, group: _Group, atom: _Atom) -> bool:
 
 def _add_tail(norm: str, group: _Group, b0: int) -> None:
     """Take in the thing counted: '15 individuals', '200 bodies or more', 'half of Americans'."""
-    end = group.end
     last = group.atoms[-1]
-    if last.pct or last.kind in ("vague", "share"):
-        of = _OF_PHRASE.match(norm, end, b0)
-        if of:
-            after = _noun_phrase_end(norm, of.end(), b0, capital_ok=True)
-            if after > of.end():
-                end = after
-    if end == group.end:
+    group.end = _tail_end(norm, group.end, b0, last.pct or last.kind in ("vague", "share"))
+
+
+def _tail_end(norm: str, end: int, b0: int, share: bool) -> int:
+    """Where a figure ending at ``end`` ends with the thing it counts; ``share``: a share or an amount
+    without a number, which may count "of" a group ("a third of the voters")."""
+    if share and (of := _OF_PHRASE.match(norm, end, b0)):
+        after = _noun_phrase_end(norm, of.end(), b0, capital_ok=True)
+        if after > of.end():
+            end = after
+        else:
+            end = _noun_phrase_end(norm, end, b0)
+    else:
         end = _noun_phrase_end(norm, end, b0)
     more = _OR_MORE.match(norm, end, b0)
-    if more:
-        end = more.end()
-    group.end = end
+    return more.end() if more else end
+
+
+@lru_cache(maxsize=65536)
+def _tail_word(word: str) -> tuple[bool, bool, bool]:
+    """For a word after a number: (does it end the noun phrase, does it start in lower case, is it a
+    describing word)."""
+    low = word.lower()
+    stop = low in _TAIL_STOP or low in _MONTHS or low.endswith("ly")
+    return stop, word[0].islower(), _adjective_like(low)
 
 
 def _adjective_like(low: str) -> bool:
@@ -437,12 +519,11 @@ def _noun_phrase_end(norm: str, end: int, b0: int, capital_ok: bool = False) -> 
         word = _TAIL_WORD.match(norm, end, b0)
         if not word:
             break
-        w = word.group(1)
-        low = w.lower()
-        if not (w[0].islower() or capital_ok) or low in _TAIL_STOP or low in _MONTHS or low.endswith("ly"):
+        stop, lower, describing = _tail_word(word.group(1))
+        if stop or not (lower or capital_ok):
             break
         end = word.end()
-        if not _adjective_like(low):
+        if not describing:
             return end
         capital_ok = False
     return noun_end
@@ -470,9 +551,10 @@ def _counts_nothing(norm: str, end: int, b0: int) -> bool:
 def _vague_atoms(norm: str, a0: int, b0: int, lex: _Lexicon, keywords: int) -> list[_Atom]:
     """Quantities without a number: 'many', 'a significant portion', 'lots of', 'the vast majority'."""
     found: list[_Atom] = []
-    quantities = lex.quantity.finditer(norm, a0, b0) if keywords & QUANTITY else ()
+    patterns = _patterns(lex)
+    quantities = patterns.quantity.finditer(norm, a0, b0) if keywords & QUANTITY else ()
     sizes = lex.size.finditer(norm, a0, b0) if keywords & SIZE else ()
-    quantifiers = lex.quantifier.finditer(norm, a0, b0) if keywords & QUANTIFIER else ()
+    quantifiers = patterns.quantifier.finditer(norm, a0, b0) if keywords & QUANTIFIER else ()
     for match in quantities:
         phrase = match.group().lower()
         following = _following_word(norm, match.end(), b0)
@@ -531,8 +613,4 @@ def _vague_atoms(norm: str, a0: int, b0: int, lex: _Lexicon, keywords: int) -> l
 
 def _vague(norm: str, start: int, end: int, a0: int, b0: int, lex: _Lexicon) -> _Atom:
     new_start, _ = _qualified_start(norm, start, a0, lex)
-    atom = _Atom(new_start, end, None, kind="vague", approx=True, label=norm[start:end])
-    group = _Group(new_start, end, [atom])
-    _add_tail(norm, group, b0)
-    atom.end = group.end
-    return atom
+    return _Atom(new_start, _tail_end(norm, end, b0, True), None, False, "vague", True, norm[start:end])
