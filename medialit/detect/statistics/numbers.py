@@ -26,7 +26,6 @@ from .cues import (
     _GAP_PAREN,
     _GAP_PCT,
     _GAP_RANGE,
-    _LETTER_HYPHEN_BEFORE,
     _MONTHS,
     _OF_PHRASE,
     _OR_MORE,
@@ -199,6 +198,7 @@ def _candidates(norm: str, info: _Sentence, lex: _Lexicon, found: Keywords) -> l
     Each pattern is tried only if the sentence holds one of its key words, and only where one of its
     matches can begin (``found``, from :func:`.keywords.sentence_keywords`).
     """
+    patterns = _patterns(lex)  # (built on the first call, before any text is timed)
     a0, b0 = info.span.start, info.span.end
     keywords = info.keywords
     atoms: list[_Atom] = []
@@ -212,14 +212,16 @@ def _candidates(norm: str, info: _Sentence, lex: _Lexicon, found: Keywords) -> l
             atom = _word_atom(norm, match, a0, b0, lex)
             if atom is not None:
                 atoms.append(atom)
-    atoms.sort(key=lambda a: (a.start, -a.end))
-    groups = _merge_atoms(norm, atoms, a0, b0)
+    if len(atoms) > 1:
+        atoms.sort(key=lambda a: (a.start, -a.end))
+    groups = _merge_atoms(norm, atoms, a0, b0) if atoms else []
     if keywords & (QUANTITY | SIZE | QUANTIFIER):
-        for atom in _vague_atoms(norm, a0, b0, lex, keywords):
-            groups.append(_Group(atom.start, atom.end, [atom]))
+        groups += [_Group(atom.start, atom.end, [atom]) for atom in _vague_atoms(norm, a0, b0, lex, keywords)]
+    if not groups:
+        return groups
     idioms = []
-    if groups and keywords & IDIOM:
-        idioms = [m.span() for m in _patterns(lex).idiom.finditer(norm, a0, b0)]
+    if keywords & IDIOM:
+        idioms = [m.span() for m in patterns.idiom.finditer(norm, a0, b0)]
     if idioms:
         idiom_starts = [a for a, _ in idioms]
         reach = []  # the furthest end of any idiom so far
@@ -232,7 +234,8 @@ def _candidates(norm: str, info: _Sentence, lex: _Lexicon, found: Keywords) -> l
                 continue
             kept.append(g)
         groups = kept
-    groups.sort(key=lambda g: (g.start, -g.end))
+    if len(groups) > 1:
+        groups.sort(key=lambda g: (g.start, -g.end))
     merged: list[_Group] = []
     for group in groups:
         if merged and group.start < merged[-1].end:
@@ -326,11 +329,17 @@ def _digit_atom(norm: str, match: re.Match[str], a0: int, lex: _Lexicon) -> _Ato
     return _Atom(new_start, end, value, pct, "digits", approx or bool(match.group("plus")), norm[start:end])
 
 
+_LETTERS = re.compile(r"[a-z]+")
+_ONE_IN = re.compile(r"\s(?:in|out\sof)\s")  # "one in five", "one out of ten"
+_FRACTION_SPLIT = re.compile(r"[- ]")
+
+
+@lru_cache(maxsize=4096)
 def _word_value(phrase: str) -> float | None:
-    words = re.findall(r"[a-z]+", phrase.lower())
+    """The value of a number in words, in lower case ("two hundred", "a dozen"); None if it has none."""
     total, current = 0.0, 0.0
     seen = False
-    for w in words:
+    for w in _LETTERS.findall(phrase):
         if w in _WORD_VALUE:
             current += _WORD_VALUE[w]
             seen = True
@@ -351,68 +360,80 @@ def _word_value(phrase: str) -> float | None:
 
 
 def _word_atom(norm: str, match: re.Match[str], a0: int, b0: int, lex: _Lexicon) -> _Atom | None:
-    start, end = match.start(), match.end()
+    """The number in words ``match`` (:data:`.cues._WORD_ATOM`) found, or None if it is not a figure
+    ("one" as a pronoun, "Title Two", "half" without "of")."""
+    start, end = match.span()
+    if start - 2 >= a0 and norm[start - 1] == "-" and norm[start - 2] in _ASCII_LETTERS:
+        return None  # a name such as COVID-Nineteen
+    if _AGE_AFTER.match(norm, end):
+        return None
     phrase = match.group().lower()
     previous = _preceding_word(norm, start, a0)
-    following = _following_word(norm, end, b0)
-    if _AGE_AFTER.match(norm, end) or _LETTER_HYPHEN_BEFORE.search(norm[max(a0, start - 2) : start]):
-        return None
-    if lex.has("locator", previous) and _is_cap(norm[start]):
+    if _is_cap(norm[start]) and lex.has("locator", previous):
         return None
     value: float | None
     kind = "words"
-    if match.group("num"):
-        if phrase == "one" and not re.match(r"\s(?:in|out\sof)\s", norm[end : end + 9]):
+    which = match.lastgroup  # the alternatives of _WORD_ATOM are its only groups
+    if which == "num":
+        if phrase == "one" and not _ONE_IN.match(norm, end, end + 9):
             return None  # "one" is usually a pronoun or "a": one such example, one American citizen
         value = _word_value(phrase)
-    elif match.group("aone") or match.group("halfa"):
+    elif which in ("aone", "halfa"):
         value = _word_value(phrase)
-    elif match.group("plural"):
+    elif which == "plural":
         if phrase == "tens":
             return None
         value = None
         kind = "vague"
-    elif match.group("frac"):
+    elif which == "frac":
+        following = _following_word(norm, end, b0)
         if previous == "and" or not (
             following in ("of", "are", "were", "is", "was", "have", "had", "say", "said", "")
             or norm[end : end + 1] in ",.;"
         ):
             return None
-        num, den = re.split(r"[- ]", phrase, maxsplit=1)
+        num, den = _FRACTION_SPLIT.split(phrase, maxsplit=1)
         value = (_word_value(num) or 1) * _FRACTIONS.get(den.rstrip("s").replace("halve", "half"), 0) * 100
         kind = "share"
-    elif match.group("half"):
+    elif which == "half":
         qualified, _ = _qualified_start(norm, start, a0, lex)
-        if following not in ("of", "the") and qualified == start:
+        if _following_word(norm, end, b0) not in ("of", "the") and qualified == start:
             return None
         value = 50.0
         kind = "share"
     else:  # twice, double
-        if following not in ("as", "the"):
+        if _following_word(norm, end, b0) not in ("as", "the"):
             return None
         value = None
         kind = "vague"
     new_start, approx = _qualified_start(norm, start, a0, lex)
-    return _Atom(new_start, end, value, kind=kind, approx=approx, label=norm[start:end])
+    return _Atom(new_start, end, value, False, kind, approx, norm[start:end])
 
 
 def _merge_atoms(norm: str, atoms: list[_Atom], a0: int, b0: int) -> list[_Group]:
     """Join atoms that make one claim: '11,754 (3%) of 339,478', 'between 7,860 and 8,931'."""
     groups: list[_Group] = []
     for atom in atoms:
-        if groups and atom.start < groups[-1].end:
-            continue  # the same words found twice (a word atom inside a longer one)
-        if groups and _link(norm, groups[-1], atom):
-            continue
-        opener = _RANGE_OPENER.search(norm[max(a0, atom.start - 10) : atom.start])
-        groups.append(
-            _Group(atom.start, atom.end, [atom], opener=opener.group().strip().lower() if opener else "")
-        )
+        if groups and (atom.start < groups[-1].end or _link(norm, groups[-1], atom)):
+            continue  # the same words found twice (a word atom inside a longer one), or joined on
+        groups.append(_Group(atom.start, atom.end, [atom], opener=_range_opener(norm, atom.start, a0)))
     for group in groups:
         if "range" in group.links and group.opener:
             group.start -= len(group.opener) + 1
         _add_tail(norm, group, b0)
     return groups
+
+
+_OPENER_ENDS = frozenset("nNmM")  # the last letters of "between" and "from"
+
+
+def _range_opener(norm: str, start: int, a0: int) -> str:
+    """ "between" or "from" just before ``start`` (lower case), or ""."""
+    # A match ends with a letter and one white-space character, perhaps then a line break.
+    if start - a0 < 5 or (norm[start - 2] not in _OPENER_ENDS and norm[start - 3] not in _OPENER_ENDS):
+        return ""
+    opener = _RANGE_OPENER.search(norm[max(a0, start - 10) : start])
+    return opener.group().strip().lower() if opener else ""
 
 
 def _numeric(atom: _Atom) -> bool:
@@ -571,18 +592,24 @@ def _vague_atoms(norm: str, a0: int, b0: int, lex: _Lexicon, keywords: int) -> l
         if not _counts_nothing(norm, match.end(), b0):
             found.append(_vague(norm, match.start(), match.end(), a0, b0, lex))
     for match in quantifiers:
+        start, end = match.span()
         word = match.group().lower()
-        previous = _preceding_word(norm, match.start(), a0)
-        following_match = _FOLLOWING_WORD.match(norm, match.end(), b0)
+        following_match = _FOLLOWING_WORD.match(norm, end, b0)
         following = following_match.group(1) if following_match else ""
         low_following = following.lower()
         if low_following in _QUANTIFIER_BLOCKERS:
             continue
-        if word == "many" and previous in ("however", "that", "as"):
-            continue  # "however many officers", "that many fewer people": not a claim about how many
-        if norm[match.end() : match.end() + 2].strip()[:1].isdigit():
+        if norm[end : end + 2].strip()[:1].isdigit():
             continue  # "some 5,000": a qualifier, found with the number
-        if word in ("some", "most", "few", "fewer"):
+        if word in ("many", "some", "most", "few", "fewer"):
+            previous = _preceding_word(norm, start, a0)
+            if word == "many":
+                if previous in ("however", "that", "as"):
+                    continue  # "however many officers", "that many fewer people": not a claim about how many
+                if not following and norm[end : end + 1] not in ",.":
+                    continue
+                found.append(_vague(norm, start, end, a0, b0, lex))
+                continue
             if word == "most" and (previous in _SUPERLATIVE_BEFORE or previous.endswith("'s")):
                 continue  # "the most", "Africa's most promising": a superlative, not a share
             if word in ("few", "fewer") and previous in ("a", "many", "much", "far", "no"):
@@ -605,9 +632,9 @@ def _vague_atoms(norm: str, a0: int, b0: int, lex: _Lexicon, keywords: int) -> l
                 continue
         elif word in ("dozens", "hundreds", "thousands", "millions", "billions"):
             pass
-        elif not following and norm[match.end() : match.end() + 1] not in ",.":
+        elif not following and norm[end : end + 1] not in ",.":
             continue
-        found.append(_vague(norm, match.start(), match.end(), a0, b0, lex))
+        found.append(_vague(norm, start, end, a0, b0, lex))
     return found
 
 
