@@ -46,18 +46,21 @@ def _span(
         if source is None:
             sourcing = "none"
     shown = _quote(words)
-    if group.vague:
+    atoms = group.atoms
+    plural = len(atoms) > 1
+    vague = group.vague if plural else atoms[0].kind == "vague"
+    pct = any(a.pct for a in atoms) if plural else atoms[0].pct
+    if vague:
         subject = f"The vague amount “{shown}”"
-    elif len(group.atoms) > 1:
+    elif plural:
         subject = f"The figures “{shown}”"
-    elif any(a.pct for a in group.atoms):
+    elif pct:
         subject = f"The percentage “{shown}”"
-    elif any(a.kind == "share" for a in group.atoms):
+    elif atoms[0].kind == "share":
         subject = f"The share “{shown}”"
     else:
         subject = f"The number “{shown}”"
     subject_lower = subject[0].lower() + subject[1:]
-    plural = len(group.atoms) > 1
     is_, comes, continues = ("are", "come", "continue") if plural else ("is", "comes", "continues")
     said = _mid(source) if source else ""
     if attr is None or source is None:
@@ -65,7 +68,7 @@ def _span(
             f"No one is named as the source of {subject_lower} in this sentence or the one before, "
             "so readers have to take the writer's word for it."
         )
-        if group.vague:
+        if vague:
             reason = f"“{shown}” gives an amount without a number, and no one is named as its source."
     elif how == "estimated":
         reason = f"{subject} {is_} called “{source}”, but the text never says who estimated it, so the source is vague."
@@ -81,17 +84,18 @@ def _span(
     template = _WHAT_TO_CHECK[sourcing]
     if attr is not None and sourcing == "named-organization-or-person" and attr.doc:
         template = _WHAT_TO_CHECK["poll"]
-    what = template.format(doc=_quote(_mid(doc), 150), source=_quote(said or "the source"))
-    if group.vague:
+    what = template
+    if "{" in template:  # (some name neither the document nor the source)
+        what = template.format(doc=_quote(_mid(doc), 150), source=_quote(said or "the source"))
+    if vague:
         what = f"What number “{shown}” stands for. " + what
-    elif any(a.pct for a in group.atoms) and "of" not in group.links:
+    elif pct and "of" not in group.links:
         what = "What the percentage is a share of (the whole group). " + what
     elif "range" in group.links and group.opener == "between":
         what = "Why a range is given and how it was estimated. " + what
-    check = _check(group)
-    positions = {a.start for a in group.atoms}
+    check = _check(group) if group.links else None  # the arithmetic inside a statistic needs two figures
     for parts, total_pos, values, total in sums.equations(paragraph):
-        if positions & {*parts, total_pos}:
+        if any(a.start == total_pos or a.start in parts for a in atoms):
             equation = " + ".join(_fmt(v) for v in values) + f" = {_fmt(total)}"
             note = f"{equation}: the parts add up exactly to the other figure nearby."
             check = f"{check} {note}" if check else note
