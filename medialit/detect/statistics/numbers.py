@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from .sources import _Sentence
 
 
-@dataclass
+@dataclass(slots=True)
 class _Atom:
     """One number or quantity phrase before merging."""
 
@@ -68,7 +68,7 @@ class _Atom:
     label: str = ""  # the number's own words, without qualifiers ("3%")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     """Atoms merged into one statistic ("191 of 266, 71%")."""
 
@@ -221,7 +221,11 @@ def _candidates(norm: str, info: _Sentence, lex: _Lexicon, found: Keywords) -> l
         return groups
     idioms = []
     if keywords & IDIOM:
-        idioms = [m.span() for m in patterns.idiom.finditer(norm, a0, b0)]
+        last_end = max(g.end for g in groups)
+        for match in patterns.idiom.finditer(norm, a0, b0):
+            if match.start() >= last_end:
+                break  # no idiom from here on can cover a statistic
+            idioms.append(match.span())
     if idioms:
         idiom_starts = [a for a, _ in idioms]
         reach = []  # the furthest end of any idiom so far
@@ -254,8 +258,16 @@ def _candidates(norm: str, info: _Sentence, lex: _Lexicon, found: Keywords) -> l
     return [g for g in merged if g.end > g.start]
 
 
-def _qualified_start(norm: str, start: int, a0: int, lex: _Lexicon) -> tuple[int, bool]:
-    """Move ``start`` back over qualifiers that belong to the claim ("more than", "an estimated")."""
+def _qualified_start(
+    norm: str, start: int, a0: int, lex: _Lexicon, previous: str | None = None
+) -> tuple[int, bool]:
+    """Move ``start`` back over qualifiers that belong to the claim ("more than", "an estimated").
+
+    ``previous`` is :func:`_preceding_word` at ``start`` where the caller has it: qualifiers end in a
+    plain word, which is then that word, so most numbers are passed over without reading more.
+    """
+    if previous is not None and previous not in lex.qualifier_ends:
+        return start, False
     window = norm[max(a0, start - 60) : start]
     words = window.rstrip()
     if words[words.rfind(" ") + 1 :].lower() not in lex.qualifier_ends:
@@ -296,7 +308,7 @@ def _digit_atom(norm: str, match: re.Match[str], a0: int, lex: _Lexicon) -> _Ato
     previous = _preceding_word(norm, start, a0)
     qualified = None
     if plain and len(digits) == 4 and 1800 <= value <= 2199:
-        qualified = _qualified_start(norm, start, a0, lex)
+        qualified = _qualified_start(norm, start, a0, lex, previous)
         if qualified[0] == start or previous in ("past", "last", "next", "the"):
             return None  # a year
     if previous in _MONTHS or previous in _WEEKDAYS:
@@ -325,7 +337,7 @@ def _digit_atom(norm: str, match: re.Match[str], a0: int, lex: _Lexicon) -> _Ato
             value *= 1e9
         elif suffix.rstrip("s") in _SCALES:
             value *= _SCALES[suffix.rstrip("s")]
-    new_start, approx = qualified or _qualified_start(norm, start, a0, lex)
+    new_start, approx = qualified or _qualified_start(norm, start, a0, lex, previous)
     return _Atom(new_start, end, value, pct, "digits", approx or bool(match.group("plus")), norm[start:end])
 
 
@@ -396,7 +408,7 @@ def _word_atom(norm: str, match: re.Match[str], a0: int, b0: int, lex: _Lexicon)
         value = (_word_value(num) or 1) * _FRACTIONS.get(den.rstrip("s").replace("halve", "half"), 0) * 100
         kind = "share"
     elif which == "half":
-        qualified, _ = _qualified_start(norm, start, a0, lex)
+        qualified, _ = _qualified_start(norm, start, a0, lex, previous)
         if _following_word(norm, end, b0) not in ("of", "the") and qualified == start:
             return None
         value = 50.0
@@ -406,7 +418,7 @@ def _word_atom(norm: str, match: re.Match[str], a0: int, b0: int, lex: _Lexicon)
             return None
         value = None
         kind = "vague"
-    new_start, approx = _qualified_start(norm, start, a0, lex)
+    new_start, approx = _qualified_start(norm, start, a0, lex, previous)
     return _Atom(new_start, end, value, False, kind, approx, norm[start:end])
 
 
@@ -601,6 +613,7 @@ def _vague_atoms(norm: str, a0: int, b0: int, lex: _Lexicon, keywords: int) -> l
             continue
         if norm[end : end + 2].strip()[:1].isdigit():
             continue  # "some 5,000": a qualifier, found with the number
+        previous = None
         if word in ("many", "some", "most", "few", "fewer"):
             previous = _preceding_word(norm, start, a0)
             if word == "many":
@@ -608,7 +621,7 @@ def _vague_atoms(norm: str, a0: int, b0: int, lex: _Lexicon, keywords: int) -> l
                     continue  # "however many officers", "that many fewer people": not a claim about how many
                 if not following and norm[end : end + 1] not in ",.":
                     continue
-                found.append(_vague(norm, start, end, a0, b0, lex))
+                found.append(_vague(norm, start, end, a0, b0, lex, previous))
                 continue
             if word == "most" and (previous in _SUPERLATIVE_BEFORE or previous.endswith("'s")):
                 continue  # "the most", "Africa's most promising": a superlative, not a share
@@ -634,10 +647,12 @@ def _vague_atoms(norm: str, a0: int, b0: int, lex: _Lexicon, keywords: int) -> l
             pass
         elif not following and norm[end : end + 1] not in ",.":
             continue
-        found.append(_vague(norm, start, end, a0, b0, lex))
+        found.append(_vague(norm, start, end, a0, b0, lex, previous))
     return found
 
 
-def _vague(norm: str, start: int, end: int, a0: int, b0: int, lex: _Lexicon) -> _Atom:
-    new_start, _ = _qualified_start(norm, start, a0, lex)
+def _vague(
+    norm: str, start: int, end: int, a0: int, b0: int, lex: _Lexicon, previous: str | None = None
+) -> _Atom:
+    new_start, _ = _qualified_start(norm, start, a0, lex, previous)
     return _Atom(new_start, _tail_end(norm, end, b0, True), None, False, "vague", True, norm[start:end])
