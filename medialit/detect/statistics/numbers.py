@@ -129,13 +129,14 @@ class _Patterns:
     qualifier: re.Pattern[str]
 
 
-_PATTERNS: list[_Patterns] = []  # for the lexicon last used
+_PATTERNS: list[_Patterns] = []  # those of the lexicon last used (there is one: cues._lexicon())
 
 
 def _patterns(lex: _Lexicon) -> _Patterns:
     """``lex``'s quantity, quantifier, idiom and qualifier patterns as trees, worked out once."""
-    if _PATTERNS and _PATTERNS[0].lexicon is lex:
-        return _PATTERNS[0]
+    last = _PATTERNS[-1] if _PATTERNS else None
+    if last is not None and last.lexicon is lex:
+        return last
 
     def tree(name: str) -> re.Pattern[str]:
         pattern = getattr(lex, name)
@@ -148,7 +149,7 @@ def _patterns(lex: _Lexicon) -> _Patterns:
         )
 
     found = _Patterns(lex, tree("quantity"), tree("quantifier"), tree("idiom"), tree("qualifier"))
-    _PATTERNS[:] = [found]
+    _PATTERNS[:] = [found]  # (one list assignment: a thread reading it sees the old or the new)
     return found
 
 
