@@ -24,7 +24,7 @@ from .words import (
 )
 
 if TYPE_CHECKING:
-    from . import _Page
+    from .rules import _Page
 
 
 # --- page structure ----------------------------------------------------------------------------------
@@ -54,11 +54,11 @@ def _continued_quotes(words: _Words, lines: list[_Line], mask: bytearray) -> lis
         close = words.flat.rfind('"', previous.start, previous.end)
         if close < 0 or not mask[close]:
             continue
-        tail = _match_cues(words.between(close + 1, previous.end))
-        if not any(kind in _SOURCE_KINDS for *_, kind in tail):
-            continue
         stretch = words.between(line.start, line.end)
-        if any(stretch.words.written(i) != "US" for i in stretch.pick(stretch.words.persons)):
+        if not any(stretch.words.written(i) != "US" for i in stretch.pick(stretch.words.persons)):
+            continue
+        tail = _match_cues(words.between(close + 1, previous.end))
+        if any(kind in _SOURCE_KINDS for *_, kind in tail):
             found.append((line.start, line.end))
     return found
 
