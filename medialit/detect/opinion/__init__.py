@@ -75,8 +75,9 @@ def label_sentences(
         return []
     words = _Words.of_document(doc, cue_table())
     page = _page(doc, words, loaded)
-    lines, mask, flat = page.lines, page.mask, words.flat
+    lines, mask, flat, colon_ends = page.lines, page.mask, words.flat, page.colon_ends
     line_starts = [line.start for line in lines]
+    line_ends = [line.end for line in lines]
     line_info = _furniture_lines(page)  # line index -> _LineInfo, for the furniture lines and the first
     hits = _hits(page, words, 0, len(words.low), 0, len(text))
     hit_at = [at for at, _, _ in hits]
@@ -93,21 +94,18 @@ def label_sentences(
         lo, hi = bisect_right(word_ends, start), bisect_left(word_starts, end)
         cut = hi > lo and (word_starts[lo] < start or word_ends[hi - 1] > end)  # a word cut in two
         k = bisect_left(hit_at, start)
-        if (
-            (k < n_hits and hit_at[k] < end)
-            or cut
-            or mask.find(1, start, end) >= 0
-            or (li > 0 and lines[li - 1].end <= start and page.colon_ends[li - 1])  # after a lead-in
-        ):
+        quoted = mask.find(1, start, end) >= 0
+        lead_in = li > 0 and line_ends[li - 1] <= start and colon_ends[li - 1]  # the line before ends in ":"
+        if (k < n_hits and hit_at[k] < end) or cut or quoted or lead_in:
             if cut:  # tokenised afresh
                 stretch = words.between(start, end)
                 found = _hits(page, stretch.words, stretch.lo, stretch.hi, start, end)
             else:
                 stretch = _Stretch(words, lo, max(lo, hi))
                 found = hits[k : bisect_left(hit_at, end, k)]
-            reading = _read(page, span, stretch, found, li)
+            reading = _read(page, start, end, stretch, found, quoted, lead_in)
             label, score = _decide(reading)
-            decisions.append((label, round(min(1.0, max(0.0, score)), 3), reading))
+            decisions.append((label, round(score, 3), reading))
             bio.append(reading.bio)
             has_quote = reading.in_marks
         else:  # no cue, no quotation, no source: what the rules say of any such sentence
@@ -203,5 +201,5 @@ def _may_be_structure(text: str, span: TextSpan, line: _Line, stretch: _Stretch)
 
 
 # What the rules decide for a sentence in which they find nothing (see label_sentences), and why.
-_PLAIN = (lambda label, score: (label, round(min(1.0, max(0.0, score)), 3), None))(*_decide(_Reading()))
+_PLAIN = (lambda label, score: (label, round(score, 3), None))(*_decide(_Reading()))
 _PLAIN_REASON = _reason("", _Reading(), _PLAIN[0])

@@ -10,7 +10,6 @@ from functools import cached_property
 from operator import itemgetter
 from typing import Any
 
-from ...text import TextSpan
 from .structure import _Line
 from .words import (
     _DETERMINERS,
@@ -114,9 +113,10 @@ class _Page:
     colon_ends: list[bool]  # for each line: does it end in a colon (within its last 4 characters)?
 
     def quoted_share(self, start: int, end: int, stretch: _Stretch) -> float:
-        """The share of the letters and digits in ``start..end`` (words ``stretch``) that are quoted."""
-        if self.mask.find(1, start, end) < 0:
-            return 0.0
+        """The share of the letters and digits in ``start..end`` (words ``stretch``) that are quoted.
+
+        The stretch holds at least one quoted character (the caller has looked).
+        """
         k = bisect_right(self.quoted_ends, start)  # the first run ending after start
         a, b = self.quoted[k]
         if a <= start and b >= end:  # all of it is quoted: no need to count
@@ -159,18 +159,20 @@ def _hits(page: _Page, words: _Words, lo: int, hi: int, start: int, end: int) ->
     return sorted(found, key=itemgetter(0, 1))
 
 
-def _read(page: _Page, span: TextSpan, stretch: _Stretch, hits: Sequence[_Hit], line_index: int) -> _Reading:
-    """Collect one sentence's cues, split into the writer's words and quoted words.
+def _read(
+    page: _Page, start: int, end: int, stretch: _Stretch, hits: Sequence[_Hit], quoted: bool, lead_in: bool
+) -> _Reading:
+    """Collect the cues of the sentence ``start..end`` (words ``stretch``): the writer's words, quoted words.
 
-    ``hits`` are the places in the sentence where a rule may fire (see :func:`_hits`), in order.
+    ``hits`` are the places in the sentence where a rule may fire (see :func:`_hits`), in order;
+    ``quoted`` says whether any of it is inside a quotation, ``lead_in`` whether the line before
+    ends in a colon.
     """
-    start, end = span.start, span.end
-    text, mask, lines = page.text, page.mask, page.lines
+    text, mask = page.text, page.mask
     reading = _Reading()
-    if mask.find(1, start, end) >= 0:
+    if quoted:
         reading.quoted_share = page.quoted_share(start, end, stretch)
-    if line_index > 0 and lines and lines[line_index - 1].end <= start:
-        reading.lead_in = page.colon_ends[line_index - 1]
+    reading.lead_in = lead_in
     reading.in_marks = page.words.flat.find('"', start, end) >= 0  # as _has_quote_mark()
     heads, persons, strong, marks, scare, loaded = by_kind = ([], [], [], [], [], [])
     for _, what, at in hits:
@@ -244,23 +246,27 @@ def _read(page: _Page, span: TextSpan, stretch: _Stretch, hits: Sequence[_Hit], 
 
 
 def _decide(r: _Reading) -> tuple[str, float]:
-    """Label and opinion score for a sentence of the story."""
-    writer = r.weight(r.writer)
-    quoted = r.weight(r.quoted)
-    stance = r.stance
-    mostly_quoted = r.quoted_share >= 0.5
-    attributed = bool(r.attribution) or r.quoted_share > 0 or r.lead_in
-    quoted_total = (
-        quoted + (_QUOTED_THRESHOLD if stance else 0.0) - (_NUMBER_PENALTY if r.has_number else 0.0)
-    )
-    if mostly_quoted:
-        quoted_total += _QUOTED_PRIOR  # what people say in quotes is usually their view
-    writer_bar = _WRITER_THRESHOLD_ATTRIBUTED if attributed else _WRITER_THRESHOLD
-    w_ratio = writer / writer_bar
-    q_ratio = max(0.0, quoted_total) / _QUOTED_THRESHOLD if attributed else 0.0
-    score = 1.0 - 0.5 ** max(w_ratio, q_ratio)
+    """Label and opinion score (in [0, 1]) for a sentence of the story."""
+    writer = r.weight(r.writer) if r.writer else 0.0
+    quoted_share = r.quoted_share
+    mostly_quoted = quoted_share >= 0.5
+    attributed = bool(r.attribution) or quoted_share > 0 or r.lead_in
+    w_ratio = writer / (_WRITER_THRESHOLD_ATTRIBUTED if attributed else _WRITER_THRESHOLD)
+    q_ratio = 0.0
+    if attributed:
+        quoted_total = (
+            (r.weight(r.quoted) if r.quoted else 0.0)
+            + (_QUOTED_THRESHOLD if r.stance else 0.0)
+            - (_NUMBER_PENALTY if r.has_number else 0.0)
+        )
+        if mostly_quoted:
+            quoted_total += _QUOTED_PRIOR  # what people say in quotes is usually their view
+        if quoted_total > 0.0:
+            q_ratio = quoted_total / _QUOTED_THRESHOLD
+    strength = max(w_ratio, q_ratio)  # >= 0
+    score = 1.0 - 0.5**strength if strength else 0.0
     if w_ratio >= 1.0 and (not mostly_quoted or w_ratio >= q_ratio):
         return "writer-opinion", score
-    if attributed and q_ratio >= 1.0:
+    if q_ratio >= 1.0:  # only where attributed
         return "quoted-opinion", score
     return ("attributed-fact" if attributed else "unattributed-fact"), score

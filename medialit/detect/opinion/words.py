@@ -104,7 +104,7 @@ def _within(positions: list[int], start: int, end: int) -> list[int]:
 
 def _has_letter(word: str) -> bool:
     """Does the word contain a letter (and not only digits, as "2024" does)?"""
-    return any(ch.isalpha() for ch in word)
+    return word.isalpha() or any(ch.isalpha() for ch in word)  # most words are letters only
 
 
 # --- the cue lexicon ---------------------------------------------------------------------------------
