@@ -82,11 +82,9 @@ def label_sentences(
     hits = _hits(page, words, 0, len(words.low), 0, len(text))
     hit_at = [at for at, _, _ in hits]
     n_hits, word_starts, word_ends = len(hit_at), words.start, words.end
-    structure: list[tuple[str, str] | None] = [None] * len(sentences)
-    # (label, score in [0, 1], what the rules read) from the rules alone; the reading (None for a
-    # sentence with nothing to read) gives the reason, written only where page structure does not.
-    decisions: list[tuple[str, float, _Reading | None]] = []
-    bio: list[bool] = []
+    structure: list[tuple[str, str] | None] = [None] * len(sentences)  # (label, reason) of page furniture
+    bio: list[bool] = []  # does the sentence read like a line of an author biography?
+    out: list[SentenceSpan] = []
     for n, span in enumerate(sentences):
         start, end = span.start, span.end
         li = max(0, bisect_right(line_starts, start) - 1)
@@ -105,32 +103,32 @@ def label_sentences(
                 found = hits[k : bisect_left(hit_at, end, k)]
             reading = _read(page, start, end, stretch, found, quoted, lead_in)
             label, score = _decide(reading)
-            decisions.append((label, round(score, 3), reading))
+            score = round(score, 3)
             bio.append(reading.bio)
             has_quote = reading.in_marks
         else:  # no cue, no quotation, no source: what the rules say of any such sentence
-            decisions.append(_PLAIN)
+            label, score, reading = _PLAIN
             bio.append(False)
             has_quote = None
             if li == 0 or li in line_info or end >= line.end:
                 stretch = _Stretch(words, lo, max(lo, hi))
+        furniture = None
         if li == 0 or li in line_info or (end >= line.end and _may_be_structure(text, span, line, stretch)):
             if li == 0 and 0 not in line_info:  # the first line is read as a whole: it may be the headline
                 line_info[0] = _line_info(page, line, 0)
             if has_quote is None:
                 has_quote = _has_quote_mark(flat, start, end)
-            structure[n] = _structure(text, span, line, li, line_info.get(li), stretch, has_quote)
-
-    for n in _biography(text, sentences, bio, structure, lines):
-        structure[n] = ("other", "Author biography: it tells you about the writer, not the news.")
-
-    out = []
-    for span, (label, score, reading), found in zip(sentences, decisions, structure, strict=True):
-        if found is not None:
-            label, reason = found
+            furniture = structure[n] = _structure(text, span, line, li, line_info.get(li), stretch, has_quote)
+        if furniture is not None:
+            label, reason = furniture
         else:
             reason = _PLAIN_REASON if reading is None else _reason(text, reading, label)
-        out.append(SentenceSpan(span.start, span.end, text[span.start : span.end], label, reason, (), score))
+        out.append(SentenceSpan(start, end, text[start:end], label, reason, (), score))
+
+    for n in _biography(text, sentences, bio, structure, lines):
+        found = out[n]
+        reason = "Author biography: it tells you about the writer, not the news."
+        out[n] = SentenceSpan(found.start, found.end, found.text, "other", reason, (), found.score)
     return out
 
 

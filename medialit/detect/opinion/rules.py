@@ -178,67 +178,64 @@ def _read(
     for _, what, at in hits:
         by_kind[what].append(at)
 
-    words, low = stretch.words, stretch.words.low
-    found: list[tuple[int, int, str]] = []  # (start, end, kind) of each cue, in the order the rules meet them
-    cues = _match_cues(stretch, heads) if heads else []
-    for first, a, b, kind in cues:
-        if kind == "bio":
-            reading.bio = not reading.in_marks  # a biography quotes no one
-        elif kind in _SOURCE_KINDS and first > stretch.lo and low[first - 1] in _DETERMINERS:
-            continue  # "these reports", "his claims": a noun, not someone speaking
-        elif kind == "evaluative" and first > stretch.lo and low[first - 1] in _COPULAS:
-            found.append((a, b, "verdict"))
-        elif (
-            kind == "obligation"
-            and low[first : first + 2] in _REQUIREMENTS
-            and first + 3 < stretch.hi  # "has to restate its results"; "it has to end." is a demand
-        ):
-            found.append((a, b, "requirement"))
-        else:
-            found.append((a, b, kind))
-    for i in persons:
-        if not (low[i] == "us" and words.written(i) != "us"):
-            found.append((words.start[i], words.end[i], "person"))
-    if strong:
-        covered = {a for _, a, _, _ in cues}  # a word that is part of a cue counts once
-        for i in strong:
-            if words.start[i] not in covered:
-                found.append((words.start[i], words.end[i], "valence"))
-    seen: set[tuple[str, bool]] = set()  # question and exclamation marks, once each for writer and quote
-    for where in marks:
-        kind = "question" if text[where] == "?" else "exclamation"
-        if (kind, mask[where] == 1) not in seen:
-            seen.add((kind, mask[where] == 1))
-            found.append((where, where + 1, kind))
-    for a, b in scare:
-        found.append((a, b, "scare"))
-    for a in loaded:
-        found.append((a, a + 1, "loaded"))
-
-    # Whose words: sources outside quotation marks, opinion cues the writer's or the quoted speaker's.
+    # Each cue goes, as the rules meet it, to whose words it is: a source credited outside quotation
+    # marks, an opinion cue in the writer's words, or one in the quoted speaker's.
     writer, quoted_cues, attribution, stance = (
         reading.writer,
         reading.quoted,
         reading.attribution,
         reading.stance,
     )
-    speaker = False  # "I" or "we" inside a quotation counts once
-    for cue in found:
-        a, b, kind = cue
-        quoted = mask[a] == 1
-        if kind in _SOURCE_KINDS:
-            if not quoted:
-                attribution.append(cue)
+    words, lo = stretch.words, stretch.lo
+    low = words.low
+    for first, a, b, kind in _match_cues(stretch, heads) if heads else ():
+        if kind == "bio":
+            reading.bio = not reading.in_marks  # a biography quotes no one
+        elif kind in _SOURCE_KINDS:
+            if first > lo and low[first - 1] in _DETERMINERS:
+                continue  # "these reports", "his claims": a noun, not someone speaking
+            if not mask[a]:
+                attribution.append((a, b, kind))
                 if kind == "stance-verb":
-                    stance.append(cue)
-        elif kind == "person" and quoted:
-            if not speaker:
-                quoted_cues.append((a, b, "speaker"))
-                speaker = True
+                    stance.append((a, b, kind))
         elif kind in _OPINION_KINDS:
-            (quoted_cues if quoted else writer).append(cue)
+            if kind == "evaluative" and first > lo and low[first - 1] in _COPULAS:
+                kind = "verdict"
+            elif (
+                kind == "obligation"
+                and low[first : first + 2] in _REQUIREMENTS
+                and first + 3 < stretch.hi  # "has to restate its results"; "it has to end." is a demand
+            ):
+                kind = "requirement"
+            (quoted_cues if mask[a] else writer).append((a, b, kind))
+    speaker = False  # "I" or "we" inside a quotation counts once
+    for i in persons:
+        a = words.start[i]
+        if low[i] == "us" and words.written(i) != "us":
+            continue  # "US", the country
+        if not mask[a]:
+            writer.append((a, words.end[i], "person"))
+        elif not speaker:
+            quoted_cues.append((a, words.end[i], "speaker"))
+            speaker = True
+    if strong:
+        covered = {a for _, a, _, _ in _match_cues(stretch, heads)} if heads else set()  # counted once
+        for i in strong:
+            a = words.start[i]
+            if a not in covered:
+                (quoted_cues if mask[a] else writer).append((a, words.end[i], "valence"))
+    seen: set[tuple[str, bool]] = set()  # question and exclamation marks, once each for writer and quote
+    for where in marks:
+        kind = "question" if text[where] == "?" else "exclamation"
+        if (kind, mask[where] == 1) not in seen:
+            seen.add((kind, mask[where] == 1))
+            (quoted_cues if mask[where] else writer).append((where, where + 1, kind))
+    for a, b in scare:
+        (quoted_cues if mask[a] else writer).append((a, b, "scare"))
+    for a in loaded:
+        (quoted_cues if mask[a] else writer).append((a, a + 1, "loaded"))
     # A figure counts against quoted opinion: it is looked for only where there is some to count against.
-    if (attribution or reading.quoted_share > 0 or reading.lead_in) and (
+    if (attribution or reading.quoted_share > 0 or lead_in) and (
         quoted_cues or stance or reading.quoted_share >= 0.5
     ):
         reading.has_number = stretch.has_number()
