@@ -109,7 +109,7 @@ def _reason_quoted(text: str, r: _Reading, stance: list[_Cue]) -> str:
 
 
 def _reason_fact(text: str, r: _Reading, attributed: bool) -> str:
-    parts = _cue_list(text, r.writer + r.quoted)
+    parts = _cue_list(text, r.writer + r.quoted) if r.writer or r.quoted else []
     tail = ""
     if parts:
         many = len(parts) > 1 or (parts[0][0].isdigit() and not parts[0].startswith("1 "))
