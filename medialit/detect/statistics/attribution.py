@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from itertools import compress
 
 from ..parsed import ParsedText
@@ -62,20 +63,21 @@ def _attribution(doc: ParsedText) -> tuple[list[_Sentence], dict[int, _Attr]]:
     paragraphs = doc.newlines
     keywords = sentence_keywords(doc).sentences
     infos = [
-        _Sentence(s, bisect_right(paragraphs, s.start), masked[s.start : s.end], i, keywords[i])
+        _Sentence(s, bisect_right(paragraphs, s.start), masked, i, keywords[i])
         for i, s in enumerate(doc.sentences)
     ]
     ctx = _context(norm, infos, lex)
     for info in infos:
         if info.keywords & ATTRIBUTION:
-            info.attrs = _attributions(info, ctx, lex, words)
+            attrs = _attributions(info, ctx, lex, words)
+            if attrs:  # the rest keep their empty defaults
+                attrs.sort(key=_position)
+                info.attrs = attrs
+                info.attr_pos = [a.pos for a in attrs]
     _resolve_pronouns(infos)
     for info in infos:
-        if not info.attrs:
-            continue  # attr_pos and best keep their empty defaults
-        info.attrs.sort(key=_position)
-        info.attr_pos = [a.pos for a in info.attrs]
-        info.best = _best(info.attrs)
+        if info.attrs:
+            info.best = _best(info.attrs)
     return infos, _quote_speakers(doc.text, regions, infos)
 
 
@@ -351,7 +353,7 @@ def _resolve_pronouns(infos: list[_Sentence]) -> None:
                     first_pronoun = min((a.pos for a in info.attrs if a.refers == "person"), default=None)
                     if first_pronoun is None or mention.pos < first_pronoun:
                         last["person"] = (mention, i)
-        for attr in sorted(info.attrs, key=lambda a: a.pos):
+        for attr in info.attrs:  # in order of position
             if attr.refers:
                 earlier = last.get(attr.refers)
                 if earlier is not None and i - earlier[1] <= reach[attr.refers]:
@@ -369,7 +371,7 @@ def _resolve_pronouns(infos: list[_Sentence]) -> None:
                 last["doc"] = (attr, i)
 
 
-def _best(attrs: list[_Attr]) -> _Attr | None:
+def _best(attrs: Sequence[_Attr]) -> _Attr | None:
     return min(attrs, key=lambda a: (_RANK[a.sourcing], a.pos)) if attrs else None
 
 

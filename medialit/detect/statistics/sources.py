@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from ...text import TextSpan
 from .cues import (
@@ -53,26 +54,60 @@ class _Context:
     self_lower: tuple[str, ...] = ()
 
 
-@dataclass
 class _Sentence:
-    span: TextSpan
-    paragraph: int
-    masked: str  # normalised, with other people's words replaced by "~"
-    index: int  # its place among the document's sentences
-    keywords: int  # the kinds of key word it holds (:func:`.keywords.sentence_keywords`)
-    attrs: list[_Attr] = field(default_factory=list)  # sorted by position
-    attr_pos: list[int] = field(default_factory=list)
-    best: _Attr | None = None  # the strongest of attrs
-    decided: _Attr | None = None  # the source its figures were given, for the next sentence
+    """One sentence of a document as the attribution rules read it, with the sources found in it.
 
-    @cached_property
+    A plain class with slots: one is built for every sentence of a document, and most are read
+    only for their key words, so the masked words and the headline test are worked out on first use.
+    """
+
+    __slots__ = (
+        "_document",
+        "_headline",
+        "_masked",
+        "attr_pos",
+        "attrs",
+        "best",
+        "decided",
+        "index",
+        "keywords",
+        "paragraph",
+        "span",
+    )
+
+    def __init__(self, span: TextSpan, paragraph: int, masked: str, index: int, keywords: int) -> None:
+        """``masked``: the whole document's masked text (:func:`.masked.mask`), of which this sentence
+        reads ``masked[span.start:span.end]``."""
+        self.span = span
+        self.paragraph = paragraph
+        self.index = index  # its place among the document's sentences
+        self.keywords = keywords  # the kinds of key word it holds (:func:`.keywords.sentence_keywords`)
+        self.attrs: Sequence[_Attr] = ()  # sorted by position
+        self.attr_pos: Sequence[int] = ()  # their positions
+        self.best: _Attr | None = None  # the strongest of attrs
+        self.decided: _Attr | None = None  # the source its figures were given, for the next sentence
+        self._document = masked
+        self._masked: str | None = None
+        self._headline: bool | None = None
+
+    @property
+    def masked(self) -> str:
+        """The sentence, normalised, with other people's words replaced by "~"."""
+        if self._masked is None:
+            self._masked = self._document[self.span.start : self.span.end]
+        return self._masked
+
+    @property
     def headline(self) -> bool:
         """Title case (most longer words capitalised), as headlines and section headings are."""
-        words = _HEADLINE_WORD.findall(self.masked, 0, 400)
-        if len(words) < 2:
-            return self.index == 0
-        capitalised = sum(1 for w in words if w[0].isupper())
-        return capitalised >= 0.7 * len(words)
+        if self._headline is None:
+            words = _HEADLINE_WORD.findall(self.masked, 0, 400)
+            if len(words) < 2:
+                self._headline = self.index == 0
+            else:
+                capitalised = sum(1 for w in words if w[0].isupper())
+                self._headline = capitalised >= 0.7 * len(words)
+        return self._headline
 
 
 def _clean_title(title: str) -> str:
