@@ -212,6 +212,7 @@ _SELF_INTRO_HINT = re.compile(
 class _Lexicon:
     """The compiled cue lists."""
 
+    #: The cues of each kind of :data:`CUE_KINDS` in lower case (an empty set for a kind the file lacks).
     kinds: dict[str, frozenset[str]]
     outlet: re.Pattern[str]
     self_intro: tuple[re.Pattern[str], ...]
@@ -304,7 +305,7 @@ def _lexicon() -> _Lexicon:
     doc_words += "Factbook|Almanac|Memorandum|Memo|Estimates|Poll|Inquiry|Investigation"
     size_words = _alternation(get("size-word"))
     lexicon = _Lexicon(
-        kinds={k: frozenset(v) for k, v in kinds.items()},
+        kinds={kind: frozenset(kinds.get(kind, ())) for kind in CUE_KINDS},
         outlet=re.compile(outlet),
         self_intro=tuple(re.compile(pattern) for pattern in self_intro),
         self_intro_needles=(

@@ -23,7 +23,7 @@ from .cues import (
     _Lexicon,
     _plural_like,
 )
-from .masked import low as _low
+from .keywords import OUTLET, TITLE
 
 
 @dataclass
@@ -323,16 +323,24 @@ def _owner_doc(ctx: _Context, source: str) -> str:
     return f"the report by {_mid(source)}" + (f" (“{first_title}”)" if first_title else "")
 
 
-def _classify(info: _Sentence, toks, first: int, last: int, ctx: _Context, lex: _Lexicon, kind: str):
-    """Which sourcing class the noun phrase toks[first..last] is, with a reason; None if not a source."""
+def _classify(
+    info: _Sentence, toks, lows_all: list[str], first: int, last: int, ctx: _Context, lex: _Lexicon
+) -> _Attr | None:
+    """Which sourcing class the noun phrase toks[first..last] is, with a reason; None if not a source.
+
+    ``lows_all``: the :func:`.masked.low` forms of all of the sentence's ``toks``.
+    """
+    words = [t[2] for t in toks[first : last + 1]]
+    for w in words:
+        if w[:1].isdigit() and not (len(w) == 4 and w.isdigit()):
+            return None  # "the 500 people surveyed" is a statistic, not a source
     source = _slice(info, toks, first, last)
     np_norm = info.masked[toks[first][0] : toks[last][1]]
-    words = [t[2] for t in toks[first : last + 1]]
-    if any(w[:1].isdigit() and not (len(w) == 4 and w.isdigit()) for w in words):
-        return None  # "the 500 people surveyed" is a statistic, not a source
-    lows = [_low(w) for w in words]
+    lows = lows_all[first : last + 1]
     head = lows[-1]
     pos = info.span.start + toks[first][0]
+    kinds = lex.kinds
+    source_nouns = lex.source_nouns
 
     def attr(
         sourcing: str, why: str, doc: str | None = None, refers: str = "", introduces: bool = False
@@ -352,8 +360,9 @@ def _classify(info: _Sentence, toks, first: int, last: int, ctx: _Context, lex: 
         return attr(
             "self-citation", f"{source} appears to be the outlet that published this piece, citing itself"
         )
-    outlet = lex.outlet.search(np_norm)
-    if outlet and not lex.has("poll", head):
+    # Outlet names and titles are looked for only in sentences holding one of their key words.
+    outlet = lex.outlet.search(np_norm) if info.keywords & OUTLET else None
+    if outlet and head not in kinds["poll"]:
         return attr(
             "other-outlet",
             f"{outlet.group()} is another news outlet, so the figure rests on its reporting",
@@ -364,15 +373,15 @@ def _classify(info: _Sentence, toks, first: int, last: int, ctx: _Context, lex: 
     proper = [
         i
         for i, w in enumerate(words)
-        if (_is_acronym(w) or (_is_cap(w) and not (headline and _noun_kinds(lex, lows[i]))))
+        if (_is_acronym(w) or (w[:1].isupper() and not (headline and lows[i] in source_nouns)))
         and not (
             toks[first + i][0] == 0
-            and (lows[i] in _STOP or lows[i] in _DETERMINERS or _noun_kinds(lex, lows[i]))
+            and (lows[i] in _STOP or lows[i] in _DETERMINERS or lows[i] in source_nouns)
         )
         and lows[i] not in _MONTHS
     ]
-    named = [i for i in proper if i != len(words) - 1 or not _noun_kinds(lex, head)]
-    title = lex.title.search(np_norm) if not headline else None
+    named = [i for i in proper if i != len(words) - 1 or head not in source_nouns]
+    title = lex.title.search(np_norm) if info.keywords & TITLE and not headline else None
     if title or any(lows[i] in ("table", "page", "section", "chapter", "figure") for i in proper):
         return attr(
             "named-document",
@@ -381,10 +390,10 @@ def _classify(info: _Sentence, toks, first: int, last: int, ctx: _Context, lex: 
             introduces=True,
         )
     determiner = lows[0] if lows[0] in _DETERMINERS else ""
-    organisation_name = _is_cap(words[-1]) and not headline and any(lex.has("org-noun", w) for w in lows)
-    if (lex.has("document", head) or lex.has("poll", head)) and not organisation_name:
+    organisation_name = _is_cap(words[-1]) and not headline and not kinds["org-noun"].isdisjoint(lows)
+    if (head in kinds["document"] or head in kinds["poll"]) and not organisation_name:
         if named:
-            if lex.has("poll", head):
+            if head in kinds["poll"]:
                 return attr(
                     "named-organization-or-person",
                     "it names who ran the poll, but not which poll, its date or its question",
@@ -412,7 +421,7 @@ def _classify(info: _Sentence, toks, first: int, last: int, ctx: _Context, lex: 
         if ctx.titles and determiner in _INDEFINITE | _DEFINITE:
             return attr("named-document", "the article names this report elsewhere", doc=_doc_hint(ctx))
         return attr("vague", "it does not say whose report, study or data this is, so nobody could find it")
-    if lex.has("outlet-noun", head):
+    if head in kinds["outlet-noun"]:
         if ctx.other_outlets:
             return attr(
                 "other-outlet",
@@ -420,7 +429,8 @@ def _classify(info: _Sentence, toks, first: int, last: int, ctx: _Context, lex: 
                 doc=f"the original piece in {ctx.other_outlets[0]}",
             )
         return attr("vague", "it does not say which outlet or piece this is")
-    roles = [i for i, w in enumerate(lows) if lex.has("role", w) or lex.has("voice", w)]
+    role, voice = kinds["role"], kinds["voice"]
+    roles = [i for i, w in enumerate(lows) if w in role or w in voice]
     if roles:
         r = roles[-1]
         after = words[r + 1 :]
@@ -428,16 +438,16 @@ def _classify(info: _Sentence, toks, first: int, last: int, ctx: _Context, lex: 
             return attr(
                 "named-organization-or-person", f"{_mid(source)} is named, but no document is given to check"
             )
-        if lex.has("voice", lows[r]) and named:
+        if lows[r] in voice and named:
             return attr("named-organization-or-person", "the organisation speaking is named, but no document")
         return attr("anonymous", f"no name is given for {_mid(source)}, so readers cannot check who said it")
-    if lex.has("vague-source", head):
+    if head in kinds["vague-source"]:
         if named:
             return attr(
                 "named-organization-or-person", f"{_mid(source)} is named, but no document is given to check"
             )
         return attr("vague", "it sounds like a source but names nobody a reader could find")
-    if lex.has("org-noun", head) and not named:
+    if head in kinds["org-noun"] and not named:
         if determiner in _DEFINITE:
             if ctx.owners:
                 return attr(
