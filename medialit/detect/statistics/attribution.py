@@ -11,7 +11,6 @@ from itertools import compress
 from ..parsed import ParsedText
 from .cues import (
     _BEFORE_VERB,
-    _CITED_DOCS,
     _DETERMINERS,
     _HEADLINE_VERBS,
     _PARTICIPLES,
@@ -143,9 +142,7 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon, words: MaskedTe
     toks, lows = words.sentence_tokens(base, info.span.end)
     attrs: list[_Attr] = []
 
-    def add(
-        np: tuple[int, int] | None, cue_index: int, cue: str, introduces: bool = False
-    ) -> None:
+    def add(np: tuple[int, int] | None, cue_index: int, cue: str, introduces: bool = False) -> None:
         if np is None:
             return
         first, last = np
@@ -182,6 +179,7 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon, words: MaskedTe
     cues = list(compress(range(len(lows)), map(cue_words.__contains__, lows)))
     if not _HEADLINE_VERBS.isdisjoint(lows) and info.headline:  # "Report finds ..."
         cues = sorted({*cues, *(i for i, low in enumerate(lows) if low in _HEADLINE_VERBS)})
+    kinds = lex.kinds
     for i in cues:  # the rest do nothing
         low = lows[i]
         if low == "according" and i + 1 < len(toks) and lows[i + 1] == "to":
@@ -189,18 +187,19 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon, words: MaskedTe
             if np:
                 add(np, i, _slice(info, toks, i, np[1]))
         elif low in ("by", "from", "in") and i + 1 < len(toks):
+            before = lows[i - 1] if i else ""
+            by_source = low == "by" and (
+                before in kinds["document"] or before in kinds["poll"] or before in _PARTICIPLES
+            )
+            if not by_source and (low == "by" or lex.cited_heads.isdisjoint(lows[i + 1 : i + _NP_REACH])):
+                continue  # no source can follow: "by" needs a document before it, "in" one after it
             np = _np_forward(toks, lows, i + 1, info, lex)
             if not np:
                 continue
-            head = lows[np[1]]
-            before = lows[i - 1] if i else ""
-            doc_head = head in _CITED_DOCS or lex.has("poll", head) or lex.has("outlet-noun", head)
-            by_source = low == "by" and (
-                lex.has("document", before) or lex.has("poll", before) or before in _PARTICIPLES
-            )
+            doc_head = lows[np[1]] in lex.cited_heads
             if (doc_head and low in ("in", "from")) or by_source:
                 add(np, i, _slice(info, toks, i - (1 if by_source else 0), np[1]), introduces=by_source)
-        elif (lex.has("verb", low) and toks[i][2][:1].islower()) or (
+        elif (low in kinds["verb"] and toks[i][2][:1].islower()) or (
             low in _HEADLINE_VERBS and info.headline
         ):
             _verb_attribution(info, toks, lows, i, lex, add)
@@ -276,6 +275,10 @@ def _case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         return None
     return re.compile(source, pattern.flags & ~re.IGNORECASE)
 
+
+# Tokens after a noun phrase's first one that it can reach (sources._np_forward: twelve words, and
+# up to four more for a bracket or "of the report").
+_NP_REACH = 18
 
 _SPEECH_VERBS = frozenset(
     "said say says told estimated estimate estimates reported counted warned argue argued".split()

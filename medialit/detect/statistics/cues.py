@@ -238,6 +238,9 @@ class _Lexicon:
     #: Words that can open an attribution outside a headline: the verbs and "according"; then the same
     #: with "by", "from" and "in", which credit someone only next to a document word.
     openers: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    #: Heads of what "in" or "from" can cite ("in the report", "from Census data"): the fixed list of
+    #: cited documents and the rows of kinds poll and outlet-noun.
+    cited_heads: frozenset[str] = frozenset()
 
     def has(self, kind: str, word: str) -> bool:
         return word in self.kinds.get(kind, frozenset())
@@ -354,6 +357,7 @@ def _lexicon() -> _Lexicon:
             frozenset({"according", *kinds.get("verb", ())}),
             frozenset({"according", "by", "from", "in", *kinds.get("verb", ())}),
         ),
+        cited_heads=_CITED_DOCS | frozenset(kinds.get("poll", ())) | frozenset(kinds.get("outlet-noun", ())),
     )
     phrases = {"size": ["a", "an"]} | {
         name: get(name.replace("_", "-"))

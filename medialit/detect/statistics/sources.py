@@ -105,7 +105,7 @@ class _Sentence:
             if len(words) < 2:
                 self._headline = self.index == 0
             else:
-                capitalised = sum(1 for w in words if w[0].isupper())
+                capitalised = len([w for w in words if w[0].isupper()])
                 self._headline = capitalised >= 0.7 * len(words)
         return self._headline
 
