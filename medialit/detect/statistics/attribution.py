@@ -34,7 +34,7 @@ from .keywords import (
     VAGUE_PHRASE,
     sentence_keywords,
 )
-from .masked import MaskedText, mask, tokens
+from .masked import mask, sentence_tokens
 from .numbers import _Group, _plural_like
 from .sources import (
     _Attr,
@@ -59,7 +59,6 @@ def _attribution(doc: ParsedText) -> tuple[list[_Sentence], dict[int, _Attr]]:
     lex = _lexicon()
     norm, regions = doc.normalized, list(doc.quotes)
     masked = mask(norm, regions, lex)
-    words = MaskedText(masked)
     paragraphs = doc.newlines
     keywords = sentence_keywords(doc).sentences
     infos = [
@@ -69,7 +68,7 @@ def _attribution(doc: ParsedText) -> tuple[list[_Sentence], dict[int, _Attr]]:
     ctx = _context(norm, infos, lex)
     for info in infos:
         if info.keywords & ATTRIBUTION:
-            attrs = _attributions(info, ctx, lex, words)
+            attrs = _attributions(info, ctx, lex)
             if attrs:  # the rest keep their empty defaults
                 attrs.sort(key=_position)
                 info.attrs = attrs
@@ -126,7 +125,7 @@ def _context(norm: str, infos: list[_Sentence], lex: _Lexicon) -> _Context:
         sentence_titles = [t for t in sentence_titles if t]
         if sentence_titles:
             titles.extend(sentence_titles)
-            for token in tokens(m):
+            for token in sentence_tokens(m)[0]:
                 word = token[2]
                 if _is_acronym(word) and word not in " ".join(sentence_titles):
                     owners.add(word.lower())
@@ -135,11 +134,11 @@ def _context(norm: str, infos: list[_Sentence], lex: _Lexicon) -> _Context:
     return _Context(self_outlets, titles, owners, other, self_lower)
 
 
-def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon, words: MaskedText) -> list[_Attr]:
-    """Every source credited in the writer's own words in one sentence (``words``: the document's masked text)."""
+def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon) -> list[_Attr]:
+    """Every source credited in the writer's own words in one sentence."""
     m = info.masked
     base = info.span.start
-    toks, lows = words.sentence_tokens(base, info.span.end)
+    toks, lows = sentence_tokens(m)
     attrs: list[_Attr] = []
 
     def add(np: tuple[int, int] | None, cue_index: int, cue: str, introduces: bool = False) -> None:

@@ -5,26 +5,22 @@ The attribution rules (:mod:`.attribution`, :mod:`.sources`) read a sentence as 
 marks. Matching that pattern token by token costs one string and one match per token; on a long
 document that was most of the time the rules took. No token holds white space and the pattern
 looks neither ahead nor behind, so a run of characters between white space ("said," or "U.S.-based")
-always splits into the same tokens, wherever it stands. :class:`MaskedText` therefore finds those
-runs once per document (their edges with numpy, their strings with one ``str.split``), splits each
-distinct run once, and hands each sentence its tokens and their lower-case forms by concatenation.
+always splits into the same tokens, wherever it stands. :func:`sentence_tokens` therefore splits a
+sentence into those runs with ``str.split``, splits each distinct run once (kept for every document),
+and strings the runs' tokens together.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate
 
-import numpy as np
-
 from .cues import _QUOTE_CHARS, _TOKEN_SPLIT, _Lexicon
 
-__all__ = ["MaskedText", "low", "mask", "tokens"]
+__all__ = ["low", "mask", "sentence_tokens", "tokens"]
 
 Token = tuple[int, int, str]  # (start, end, words): offsets into the sentence
-_BMP = 0x10000
 
 
 def mask(norm: str, regions: list[tuple[int, int]], lex: _Lexicon) -> str:
@@ -72,15 +68,6 @@ def low(word: str) -> str:
     return lowered
 
 
-@lru_cache(maxsize=1)
-def _bmp_space_table() -> np.ndarray:
-    """For each character of the Basic Multilingual Plane: is it white space (``str.isspace``, ``re``'s ``\\s``)?"""
-    table = np.zeros(_BMP, dtype=np.bool_)
-    for match in re.finditer(r"\s", "".join(map(chr, range(_BMP)))):
-        table[match.start()] = True
-    return table  # no character beyond the plane is white space
-
-
 # A run of characters this long is split on its own, not kept for the next sentence that holds it.
 _LONG_RUN = 200
 _RUN_CACHE_SIZE = 50_000
@@ -88,45 +75,32 @@ _RUN_CACHE_SIZE = 50_000
 _RUN_TOKENS: dict[str, tuple[tuple[int, int, str, str], ...]] = {}
 
 
-class MaskedText:
-    """A document's masked text (:func:`mask`) with its runs of non-space characters, for :meth:`sentence_tokens`."""
+def sentence_tokens(sentence: str) -> tuple[list[Token], list[str]]:
+    """The tokens of ``sentence`` and their :func:`low` forms: the same as :func:`tokens`, built from the
+    sentence's runs of non-space characters, each split once.
 
-    __slots__ = ("_ends", "_runs", "_starts", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        space = np.take(_bmp_space_table(), np.minimum(codes, _BMP - 1))
-        edges = np.diff((~space).view(np.int8), prepend=np.int8(0), append=np.int8(0))
-        self._starts: list[int] = np.flatnonzero(edges == 1).tolist()
-        self._ends: list[int] = np.flatnonzero(edges == -1).tolist()
-        self._runs: list[str] = text.split()
-        if len(self._runs) != len(self._starts):  # not expected: str.split and re's \s agree on white space
-            self._starts, self._ends, self._runs = [-1], [-1], []
-
-    def sentence_tokens(self, start: int, end: int) -> tuple[list[Token], list[str]]:
-        """The tokens of ``text[start:end]`` (offsets from ``start``) and their :func:`low` forms:
-        the same as :func:`tokens` of that slice."""
-        starts, ends = self._starts, self._ends
-        a = bisect_left(starts, start)
-        b = bisect_left(starts, end)
-        if (a and ends[a - 1] > start) or (b > a and ends[b - 1] > end) or not self._runs:
-            toks = tokens(self.text[start:end])  # a run is cut by the sentence's edge
-            return toks, [low(t[2]) for t in toks]
-        split, runs = _RUN_TOKENS, self._runs
-        toks: list[Token] = []
-        lows: list[str] = []
-        for k in range(a, b):
-            run = runs[k]
-            pieces = split.get(run)
-            if pieces is None:
-                pieces = tuple((x, y, word, low(word)) for x, y, word in tokens(run))
-                if len(run) <= _LONG_RUN:
-                    if len(split) >= _RUN_CACHE_SIZE:
-                        split.clear()
-                    split[run] = pieces
-            offset = starts[k] - start
-            for x, y, word, lowered in pieces:
-                toks.append((offset + x, offset + y, word))
-                lows.append(lowered)
-        return toks, lows
+    ``str.split`` and the tokens' pattern agree on what white space is (``str.isspace``), so each run
+    holds whole tokens. Where one space stands between runs (as mostly it does), each run starts one
+    character after the last one ends; otherwise it is looked for.
+    """
+    runs = sentence.split()
+    single_spaces = len(sentence) == sum(map(len, runs)) + len(runs) - 1
+    split = _RUN_TOKENS
+    toks: list[Token] = []
+    lows: list[str] = []
+    at = 0
+    for run in runs:
+        if not single_spaces:
+            at = sentence.find(run, at)
+        pieces = split.get(run)
+        if pieces is None:
+            pieces = tuple((x, y, word, low(word)) for x, y, word in tokens(run))
+            if len(run) <= _LONG_RUN:
+                if len(split) >= _RUN_CACHE_SIZE:
+                    split.clear()
+                split[run] = pieces
+        for x, y, word, lowered in pieces:
+            toks.append((at + x, at + y, word))
+            lows.append(lowered)
+        at += len(run) + 1
+    return toks, lows
