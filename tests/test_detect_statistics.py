@@ -286,6 +286,17 @@ def test_each_sourcing_class(text, needle, sourcing, source):
     assert_contract(text, find_statistics(text))
 
 
+def test_the_report_of_another_outlet_is_the_first_outlet_not_the_publisher():
+    """Does "the report" point to the first outlet named that is not the one publishing the piece?"""
+    text = (
+        "The guard told The Daily Ledger exclusively that things were bad. "
+        "The Daily Ledger and Reuters both covered the march. The report said 3,000 people had crossed."
+    )
+    s = span_with(text, "3,000")
+    assert (s.sourcing, s.source) == ("other-outlet", "The report")
+    assert "the original report by Reuters" in s.what_to_check
+
+
 def test_the_quoted_speaker_is_the_source():
     """Is a number inside someone's quoted words credited to the speaker?"""
     text = "“We arrested 300 people last week,” the officer said. “We spend about $2 million a year,” Mayor Ana Ruiz said."

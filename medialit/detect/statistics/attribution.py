@@ -16,7 +16,6 @@ from .cues import (
     _PARTICIPLES,
     _PASSIVE,
     _RANK,
-    _SELF_INTRO_HINT,
     _STOP,
     _Lexicon,
     _lexicon,
@@ -103,18 +102,17 @@ def _context(norm: str, infos: list[_Sentence], lex: _Lexicon) -> _Context:
     self_outlets: list[str] = []
     titles: list[str] = []
     owners: set[str] = set()
-    outlets_seen: list[str] = []
+    naming_outlets: list[_Sentence] = []
     for info in infos:
         if not info.keywords & (SELF_INTRO | OUTLET | TITLE | QUOTED_TITLE):
             continue  # none of the patterns below can match
         m = info.masked
-        if info.keywords & SELF_INTRO and _SELF_INTRO_HINT.search(m):
+        if info.keywords & SELF_INTRO:
             for pattern, needles in zip(lex.self_intro, lex.self_intro_needles, strict=True):
-                if not any(needle in m for needle in needles):
-                    continue  # the pattern cannot match
-                self_outlets.extend(match.group("outlet") for match in pattern.finditer(m))
+                if any(map(m.__contains__, needles)):  # else the pattern cannot match
+                    self_outlets.extend(match.group("outlet") for match in pattern.finditer(m))
         if info.keywords & OUTLET:
-            outlets_seen.extend(o.group() for o in lex.outlet.finditer(m))
+            naming_outlets.append(info)
         if not info.keywords & (TITLE | QUOTED_TITLE) or info.headline:
             continue
         sentence_titles = [t.group() for t in lex.title.finditer(m)] if info.keywords & TITLE else []
@@ -130,8 +128,16 @@ def _context(norm: str, infos: list[_Sentence], lex: _Lexicon) -> _Context:
                 if _is_acronym(word) and word not in " ".join(sentence_titles):
                     owners.add(word.lower())
     self_lower = tuple(dict.fromkeys(s.lower() for s in self_outlets))
-    other = [o for o in outlets_seen if o.lower() not in self_lower]
-    return _Context(self_outlets, titles, owners, other, self_lower)
+    return _Context(self_outlets, titles, owners, _other_outlet(naming_outlets, self_lower, lex), self_lower)
+
+
+def _other_outlet(infos: list[_Sentence], self_lower: tuple[str, ...], lex: _Lexicon) -> str | None:
+    """The first news outlet the sentences ``infos`` name that is not the one publishing the piece."""
+    for info in infos:
+        for match in lex.outlet.finditer(info.masked):
+            if match.group().lower() not in self_lower:
+                return match.group()
+    return None
 
 
 def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon) -> list[_Attr]:

@@ -49,7 +49,8 @@ class _Context:
     self_outlets: list[str]
     titles: list[str]
     owners: set[str]
-    other_outlets: list[str]
+    #: The first news outlet the text names that is not the one publishing it.
+    other_outlet: str | None
     #: self_outlets in lower case, each once (what a source's words are compared with).
     self_lower: tuple[str, ...] = ()
 
@@ -411,22 +412,22 @@ def _classify(
                 return attr(
                     "named-document", "it points back to the report the article names", doc=_doc_hint(ctx)
                 )
-            if ctx.other_outlets:
+            if ctx.other_outlet:
                 return attr(
                     "other-outlet",
                     "it points back to another outlet's report",
-                    doc=f"the original report by {ctx.other_outlets[0]}",
+                    doc=f"the original report by {ctx.other_outlet}",
                 )
             return attr("vague", "it points back to a report, but the text never says whose", refers="doc")
         if ctx.titles and determiner in _INDEFINITE | _DEFINITE:
             return attr("named-document", "the article names this report elsewhere", doc=_doc_hint(ctx))
         return attr("vague", "it does not say whose report, study or data this is, so nobody could find it")
     if head in kinds["outlet-noun"]:
-        if ctx.other_outlets:
+        if ctx.other_outlet:
             return attr(
                 "other-outlet",
                 "it points to another news outlet's reporting",
-                doc=f"the original piece in {ctx.other_outlets[0]}",
+                doc=f"the original piece in {ctx.other_outlet}",
             )
         return attr("vague", "it does not say which outlet or piece this is")
     role, voice = kinds["role"], kinds["voice"]
