@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 from itertools import compress
 
 from ..parsed import ParsedText
@@ -209,8 +208,8 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon) -> list[_Attr]:
         ):
             _verb_attribution(info, toks, lows, i, lex, add)
     phrases = info.keywords & (VAGUE_PHRASE | ANONYMOUS_PHRASE | SELF_PHRASE)
-    lowered = m.lower() if phrases and m.isascii() else None
-    for match in _phrases(lex.vague_phrase, m, lowered) if phrases & VAGUE_PHRASE else ():
+    lowered = _lower_case(m) if phrases else None
+    for match in _phrases(lex, "vague_phrase", m, lowered) if phrases & VAGUE_PHRASE else ():
         attrs.append(
             _Attr(
                 "vague",
@@ -221,7 +220,7 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon) -> list[_Attr]:
                 span=(base + match.start(), base + match.end()),
             )
         )
-    for match in _phrases(lex.anonymous_phrase, m, lowered) if phrases & ANONYMOUS_PHRASE else ():
+    for match in _phrases(lex, "anonymous_phrase", m, lowered) if phrases & ANONYMOUS_PHRASE else ():
         # "a source familiar with the matter": the role just before the phrase is the source
         cut = next((x for x, t in enumerate(toks) if t[0] >= match.start()), len(toks))
         roles = [x for x in range(cut - 1, max(cut - 7, -1), -1) if lex.has("role", lows[x])]
@@ -246,7 +245,7 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon) -> list[_Attr]:
                 base + match.start(),
             )
         )
-    for match in _phrases(lex.self_phrase, m, lowered) if phrases & SELF_PHRASE else ():
+    for match in _phrases(lex, "self_phrase", m, lowered) if phrases & SELF_PHRASE else ():
         words = _orig(info, match.start(), match.end())
         attrs.append(
             _Attr(
@@ -260,25 +259,29 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon) -> list[_Attr]:
     return attrs
 
 
-def _phrases(pattern: re.Pattern[str], text: str, lowered: str | None) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern.finditer(text)``, a case-insensitive phrase list; ``lowered`` is
-    ``text.lower()`` if ``text`` is ASCII (else None).
+def _lower_case(text: str) -> str | None:
+    """``text`` in lower case, if a pattern of lower-case ASCII matches there just as it matches ``text``
+    ignoring case; else None.
 
-    On ASCII text, a pattern written in lower case finds the same matches without IGNORECASE in the
-    lowered text (same offsets), and finds them faster.
+    Ignoring case, ``re`` matches a lower-case ASCII letter with each character whose lower case it is,
+    and also "i" with "\u0130" and "\u0131" and "s" with "\u017f" (its case equivalences). The first of
+    those lowers to two characters, so a text whose lower case is as long, without the other two, will do.
     """
-    fast = _case_sensitive(pattern) if lowered is not None else None
-    return pattern.finditer(text) if fast is None else fast.finditer(lowered)
-
-
-@lru_cache(maxsize=16)
-def _case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """``pattern`` without IGNORECASE, if it is ASCII and in lower case (so that the two agree on lowered
-    ASCII text); else None."""
-    source = pattern.pattern
-    if not (pattern.flags & re.IGNORECASE and source.isascii() and source == source.lower()):
+    lowered = text.lower()
+    if len(lowered) != len(text) or "\u0131" in lowered or "\u017f" in lowered:
         return None
-    return re.compile(source, pattern.flags & ~re.IGNORECASE)
+    return lowered
+
+
+def _phrases(lex: _Lexicon, name: str, text: str, lowered: str | None) -> Iterator[re.Match[str]]:
+    """The matches of the case-insensitive phrase list ``name`` of ``lex`` in ``text``; ``lowered`` is
+    :func:`_lower_case` of ``text``.
+
+    A pattern written in lower-case ASCII finds the same matches without IGNORECASE in the lowered text
+    (the same offsets), and finds them faster.
+    """
+    fast = lex.case_sensitive.get(name) if lowered is not None else None
+    return getattr(lex, name).finditer(text) if fast is None else fast.finditer(lowered)
 
 
 # Tokens after a noun phrase's first one that it can reach (sources._np_forward: twelve words, and
