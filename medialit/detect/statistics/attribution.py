@@ -181,7 +181,8 @@ def _attributions(info: _Sentence, ctx: _Context, lex: _Lexicon) -> list[_Attr]:
     # "by", "from" and "in" credit someone only next to a document word (keywords.DOCUMENT).
     cue_words = lex.openers[1] if info.keywords & DOCUMENT else lex.openers[0]
     cues = list(compress(range(len(lows)), map(cue_words.__contains__, lows)))
-    if not _HEADLINE_VERBS.isdisjoint(lows) and info.headline:  # "Report finds ..."
+    if not _HEADLINE_VERBS <= cue_words and not _HEADLINE_VERBS.isdisjoint(lows) and info.headline:
+        # "Report finds ...": a headline's verbs that are not cues anyway
         cues = sorted({*cues, *(i for i, low in enumerate(lows) if low in _HEADLINE_VERBS)})
     kinds = lex.kinds
     for i in cues:  # the rest do nothing

@@ -369,12 +369,16 @@ def _classify(
             f"{outlet.group()} is another news outlet, so the figure rests on its reporting",
             doc=f"{outlet.group()}'s original report",
         )
-    # Whether the sentence is a headline matters below only for a phrase with a capital.
-    headline = False if np_norm.islower() else info.headline
+    # Whether the sentence is a headline (info.headline) matters below only for a phrase with a capital,
+    # and is worked out only where it is read.
+    lower_case = np_norm.islower()
     proper = [
         i
         for i, w in enumerate(words)
-        if (_is_acronym(w) or (w[:1].isupper() and not (headline and lows[i] in source_nouns)))
+        if (
+            _is_acronym(w)
+            or (w[:1].isupper() and not (lows[i] in source_nouns and not lower_case and info.headline))
+        )
         and not (
             toks[first + i][0] == 0
             and (lows[i] in _STOP or lows[i] in _DETERMINERS or lows[i] in source_nouns)
@@ -382,7 +386,7 @@ def _classify(
         and lows[i] not in _MONTHS
     ]
     named = [i for i in proper if i != len(words) - 1 or head not in source_nouns]
-    title = lex.title.search(np_norm) if info.keywords & TITLE and not headline else None
+    title = lex.title.search(np_norm) if info.keywords & TITLE and (lower_case or not info.headline) else None
     if title or any(lows[i] in ("table", "page", "section", "chapter", "figure") for i in proper):
         return attr(
             "named-document",
@@ -391,7 +395,9 @@ def _classify(
             introduces=True,
         )
     determiner = lows[0] if lows[0] in _DETERMINERS else ""
-    organisation_name = _is_cap(words[-1]) and not headline and not kinds["org-noun"].isdisjoint(lows)
+    organisation_name = (
+        _is_cap(words[-1]) and not kinds["org-noun"].isdisjoint(lows) and (lower_case or not info.headline)
+    )
     if (head in kinds["document"] or head in kinds["poll"]) and not organisation_name:
         if named:
             if head in kinds["poll"]:
