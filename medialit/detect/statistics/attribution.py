@@ -426,7 +426,7 @@ def _quote_speakers(text: str, regions, infos: list[_Sentence]) -> dict[int, _At
         if block:
             chosen = _block_speaker(infos, first, line_attr)
         else:
-            near = [x for x in sorted({first, last}) if x < len(infos)]
+            near = (first,) if first == last else (first, last)  # both are sentences of the text
             options = [_nearest(infos[x], a, b) for x in near]
             options = [o for o in options if o is not None]
             chosen = (
@@ -450,6 +450,7 @@ def _quote_speakers(text: str, regions, infos: list[_Sentence]) -> dict[int, _At
 
 
 _OUR = re.compile(r"\b[Oo]ur\s$")
+_ESTIMATED = re.compile(r"\b(?:an\s)?estimated\b", re.IGNORECASE)
 
 
 def _continues(text: str, previous: tuple[int, int], start: int) -> bool:
@@ -528,7 +529,7 @@ def _decide(
         following = infos[i + 1].best
         if following is not None:
             return following, "next"
-    estimate = re.search(r"\b(?:an\s)?estimated\b", norm[group.start : group.end], re.IGNORECASE)
+    estimate = _ESTIMATED.search(norm[group.start : group.end])
     if estimate:
         words = _orig(
             info,
