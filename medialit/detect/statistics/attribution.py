@@ -117,7 +117,8 @@ def _context(norm: str, infos: list[_Sentence], lex: _Lexicon) -> _Context:
         sentence_titles = [t.group() for t in lex.title.finditer(m)] if info.keywords & TITLE else []
         at = info.span.start
         if info.keywords & QUOTED_TITLE:
-            sentence_titles += [norm[at + q.end() : at + q.end() + 80] for q in lex.quoted_title.finditer(m)]
+            quoted = _phrases(lex, "quoted_title", m, _lower_case(m))
+            sentence_titles += [norm[at + q.end() : at + q.end() + 80] for q in quoted]
         sentence_titles = [_clean_title(t) for t in sentence_titles]
         sentence_titles = [t for t in sentence_titles if t]
         if sentence_titles:
@@ -275,8 +276,8 @@ def _lower_case(text: str) -> str | None:
 
 
 def _phrases(lex: _Lexicon, name: str, text: str, lowered: str | None) -> Iterator[re.Match[str]]:
-    """The matches of the case-insensitive phrase list ``name`` of ``lex`` in ``text``; ``lowered`` is
-    :func:`_lower_case` of ``text``.
+    """The matches of the case-insensitive pattern ``name`` of ``lex`` (a phrase list, or the words that
+    introduce a quoted title) in ``text``; ``lowered`` is :func:`_lower_case` of ``text``.
 
     A pattern written in lower-case ASCII finds the same matches without IGNORECASE in the lowered text
     (the same offsets), and finds them faster.

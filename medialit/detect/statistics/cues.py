@@ -239,8 +239,9 @@ class _Lexicon:
     #: Words that can open an attribution outside a headline: the verbs and "according"; then the same
     #: with "by", "from" and "in", which credit someone only next to a document word.
     openers: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
-    #: The phrase-list patterns above, by name, without IGNORECASE where they are lower-case ASCII: for
-    #: text already in lower case (see attribution._lower_case), where they find the same matches faster.
+    #: The phrase-list patterns above and quoted_title, by name, without IGNORECASE where they are
+    #: lower-case ASCII: for text already in lower case (see attribution._lower_case), where they find
+    #: the same matches faster.
     case_sensitive: dict[str, re.Pattern[str]] = field(default_factory=dict)
     #: Heads of what "in" or "from" can cite ("in the report", "from Census data"): the fixed list of
     #: cited documents and the rows of kinds poll and outlet-noun.
@@ -370,7 +371,7 @@ def _lexicon() -> _Lexicon:
     lexicon.at_words.update(
         (name, PhrasePattern(getattr(lexicon, name), words)) for name, words in phrases.items()
     )
-    for name in ("vague_phrase", "anonymous_phrase", "self_phrase"):
+    for name in ("vague_phrase", "anonymous_phrase", "self_phrase", "quoted_title"):
         pattern: re.Pattern[str] = getattr(lexicon, name)
         if pattern.pattern.isascii() and pattern.pattern == pattern.pattern.lower():
             lexicon.case_sensitive[name] = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
