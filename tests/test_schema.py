@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+
+import pytest
 
 from medialit import schema
 from medialit.datafiles import datasets_dir, schema_errors
@@ -96,3 +99,27 @@ def test_accepts_uses_also_acceptable():
     sentence = SentenceSpan(0, 1, "x", "writer-opinion", None, ("quoted-opinion",))
     assert sentence.accepts("writer-opinion") and sentence.accepts("quoted-opinion")
     assert not sentence.accepts("headline")
+
+
+@pytest.mark.parametrize(
+    ("record", "fields"),
+    [
+        (LoadedSpan, (0, 5, "flood", "appeal-to-fear", "writer", "a wave of water")),
+        (StatisticSpan, (0, 2, "12", "unsourced", None, "no one is named", "who counted them")),
+        (SentenceSpan, (0, 4, "Yes.", "fact")),
+    ],
+)
+def test_span_records_stay_frozen_dataclasses(record, fields):
+    """Do the span records (with their own quick __init__) still fill defaults, compare, hash, replace and refuse changes?"""
+    names = [f.name for f in dataclasses.fields(record)]
+    item = record(*fields)
+    by_name = record(**dict(zip(names, fields, strict=False)))
+    assert item == by_name and hash(item) == hash(by_name)
+    assert dataclasses.asdict(item) == {f.name: getattr(item, f.name) for f in dataclasses.fields(record)}
+    assert all(getattr(item, f.name) == f.default for f in dataclasses.fields(record)[len(fields) :])
+    moved = dataclasses.replace(item, start=1)
+    assert moved.start == 1 and moved != item and item.start == 0
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        item.start = 3
+    with pytest.raises(TypeError):
+        record(*fields, extra=1)
