@@ -180,7 +180,6 @@ _AGE_AFTER = re.compile(r"[- ](?:year|yr|month|week|day)s?[- ]old\b|\syears?\sol
 _AGE_APPOSITION = re.compile(r"[A-Za-z][\w'.-]{1,30}\s?[,(]\s?$")
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s$", re.I)
 _TIME_AFTER = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|GMT\b|EST\b|EDT\b|PST\b|PDT\b)", re.I)
-_LETTER_HYPHEN_BEFORE = re.compile(r"[A-Za-z]-$")
 _PRECEDING_WORD = re.compile(r"([A-Za-z][A-Za-z'.]{0,20})\.?\s{1,3}$")
 _FOLLOWING_WORD = re.compile(r"\s{1,3}([A-Za-z][A-Za-z']{0,20})")
 _TAIL_WORD = re.compile(r"\s{1,3}([A-Za-z][A-Za-z'-]{0,30})(?![\w])")
