@@ -182,11 +182,19 @@ class PunktLines:
             return BREAK
         # The token before the period, after a space or the line's start (other white space: ask).
         token_start = flat.rfind(" ", line_start, position) + 1 or line_start
-        token = _TOKEN.fullmatch(flat, token_start, position)
-        if token is None:
-            return ASK
-        letters, number = token.groups()
-        word = (letters or number).lower()
+        word = flat[token_start:position]
+        # Most tokens are plain ASCII letters or digits: no need for _TOKEN's reading then.
+        if word.isascii() and word.isalpha():
+            letters, number = word, None
+        elif word.isascii() and word.isdigit():
+            letters, number = None, word
+        else:
+            token = _TOKEN.fullmatch(flat, token_start, position)
+            if token is None:
+                return ASK
+            letters, number = token.groups()
+            word = letters or number
+        word = word.lower()
         abbreviations = rules.abbreviations
         abbreviation = word in abbreviations or ("-" in word and word.rsplit("-", 1)[-1] in abbreviations)
         if abbreviation:
