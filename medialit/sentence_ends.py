@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 import string
 from bisect import bisect_left
+from collections.abc import Iterator
 
 from nltk.tokenize.punkt import _ORTHO_BEG_LC, _ORTHO_UC, PunktSentenceTokenizer
 
@@ -110,20 +111,54 @@ class PunktLines:
         ``whole_line`` is False for a piece of a line, whose candidates near its end differ from
         the whole line's: Punkt reads the piece itself, asked only about the doubtful candidates.
         """
-        flat = self.flat
-        first = bisect_left(self._positions, start)
-        last = bisect_left(self._positions, end, first)
         if not (whole_line and self._any_line):
             return self._ask_punkt(start, end)
-        line_end = end  # Punkt's last sentence ends at the line's last character that is not white space
-        while line_end > start and flat[line_end - 1].isspace():
-            line_end -= 1
+        first = bisect_left(self._positions, start)
+        last = bisect_left(self._positions, end, first)
+        line_end = start + len(self.flat[start:end].rstrip())  # Punkt's last sentence ends there
         if first == last:  # no candidate: one sentence
             return [(start, line_end)] if line_end > start else []
+        return self._line(start, end, line_end, self._candidates[first:last])
+
+    def line_slices(self, max_length: int) -> Iterator[tuple[int, int, list[tuple[int, int]] | None]]:
+        """(start, end, :meth:`slices` of it) for each line of ``flat`` that is not empty, in order.
+
+        The lines and their candidates are walked together, in one pass. A line longer than
+        ``max_length`` comes with None: the caller cuts it into pieces for :meth:`slices`.
+        """
+        if not self._any_line:
+            yield from _each_line(self, max_length)
+            return
+        candidates = self._candidates
+        count = len(candidates)
+        i = 0
+        end = -1
+        for line in self.flat.split("\n"):
+            start, end = end + 1, end + 1 + len(line)
+            if not line:
+                continue
+            first = i
+            while i < count and candidates[i][0] < end:
+                i += 1
+            if end - start > max_length:
+                yield start, end, None
+                continue
+            line_end = start + len(line.rstrip())
+            if first == i:  # no candidate: one sentence
+                yield start, end, [(start, line_end)] if line_end > start else []
+            else:
+                yield start, end, self._line(start, end, line_end, candidates[first:i])
+
+    def _line(
+        self, start: int, end: int, line_end: int, candidates: list[tuple[int, int, str | None]]
+    ) -> list[tuple[int, int]]:
+        """:meth:`slices` of the whole line ``flat[start:end]``, whose ``candidates`` are given
+        (not empty); ``line_end`` is where its last character that is not white space ends."""
+        flat = self.flat
         pieces = []
         sentence_start = start
         previous_position = -1
-        for position, next_token, next_text in self._candidates[first:last]:
+        for position, next_token, next_text in candidates:
             # Punkt skips a candidate when the next one follows without ASCII white space between them.
             if (
                 previous_position >= 0
@@ -275,3 +310,18 @@ class PlainPunkt:
     def slices(self, start: int, end: int, whole_line: bool = True) -> list[tuple[int, int]]:
         """``span_tokenize`` of ``flat[start:end]``, with offsets into ``flat``."""
         return [(start + a, start + b) for a, b in self.tokenizer.span_tokenize(self.flat[start:end])]
+
+    def line_slices(self, max_length: int) -> Iterator[tuple[int, int, list[tuple[int, int]] | None]]:
+        """As :meth:`PunktLines.line_slices`: each line read by :meth:`slices`."""
+        return _each_line(self, max_length)
+
+
+def _each_line(
+    reader: PunktLines | PlainPunkt, max_length: int
+) -> Iterator[tuple[int, int, list[tuple[int, int]] | None]]:
+    """:meth:`PunktLines.line_slices`, one :meth:`slices` call per line."""
+    end = -1
+    for line in reader.flat.split("\n"):
+        start, end = end + 1, end + 1 + len(line)
+        if line:
+            yield start, end, reader.slices(start, end) if end - start <= max_length else None

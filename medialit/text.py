@@ -294,20 +294,14 @@ def _sentence_spans(text: str, punkt: PunktLines | PlainPunkt) -> list[TextSpan]
     spans: list[TextSpan] = []
     # Where _ENDING_ABBREVIATION may match: its rule is tried only in those lines.
     abbreviations = [m.start() for m in _MAY_END_ABBREVIATION.finditer(text)]
-    line_end = -1
-    for line in text.split("\n"):
-        line_start, line_end = line_end + 1, line_end + 1 + len(line)
-        if not line:
-            continue
-        i = bisect_left(abbreviations, line_start) if abbreviations else 0
-        abbreviated = i < len(abbreviations) and abbreviations[i] < line_end
-        if line_end - line_start <= MAX_CHUNK:
-            found = punkt.slices(line_start, line_end)
+    for line_start, line_end, found in punkt.line_slices(MAX_CHUNK):
+        abbreviated = bool(abbreviations) and _holds(abbreviations, line_start, line_end)
+        if found is not None:
             if len(found) > 1 or abbreviated:  # a single sentence needs neither rule
                 found = _kit_rules(text, found, text, 0, abbreviated)
-        else:  # Punkt reads each chunk as a string of its own
+        else:  # Punkt reads each chunk of a long line as a string of its own
             found = []
-            for base, chunk in _chunks(line_start, line):
+            for base, chunk in _chunks(line_start, text[line_start:line_end]):
                 pieces = punkt.slices(base, base + len(chunk), whole_line=False)
                 if len(pieces) > 1 or abbreviated:
                     pieces = _kit_rules(text, pieces, chunk, base, abbreviated)
@@ -319,6 +313,12 @@ def _sentence_spans(text: str, punkt: PunktLines | PlainPunkt) -> list[TextSpan]
             elif (span := trimmed_span(text, a, b)) is not None:
                 spans.append(span)
     return spans
+
+
+def _holds(positions: list[int], start: int, end: int) -> bool:
+    """Does the sorted list ``positions`` hold one in ``[start, end)``?"""
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
 
 
 #: Lines longer than this are cut into chunks before Punkt sees them: NLTK stops a regular-expression

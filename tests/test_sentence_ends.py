@@ -89,6 +89,27 @@ def test_tricky_text_gives_the_same_sentences_as_plain_punkt() -> None:
     assert sentence_spans(text) == _reference(text)
 
 
+def test_lines_read_in_one_pass_split_as_each_line_read_alone() -> None:
+    """Does line_slices, walking all lines and candidates together, give each line's own slices
+    (and None for a line longer than the limit)?"""
+    plain_lines = [line for line in TRICKY if "\x1c" not in line]  # a separator: every line to Punkt
+    for lines in (plain_lines, TRICKY):
+        text = "\n".join(lines) + "\n\n  \n" + " ".join(lines) + "\nNo end mark"
+        flat = _STRAIGHT_QUOTES(text)
+        fast = _punkt_rules().lines(flat)
+        plain = PlainPunkt(_sentence_tokenizer(), flat)
+        expected = [(start, end, plain.slices(start, end)) for start, end in _lines_with_space(flat)]
+        assert list(fast.line_slices(MAX_CHUNK)) == expected
+        assert list(plain.line_slices(MAX_CHUNK)) == expected
+        longest = max(end - start for start, end, _ in expected)
+        assert [found for _, _, found in fast.line_slices(longest - 1)].count(None) == 1
+
+
+def _lines_with_space(text: str):
+    for match in re.finditer(r"[^\n]+", text):
+        yield match.start(), match.end()
+
+
 def test_a_line_longer_than_a_chunk_splits_as_before() -> None:
     """Is a line too long for one Punkt pass cut into the same sentences?"""
     text = " ".join(TRICKY * (MAX_CHUNK // len(" ".join(TRICKY)) + 2))
