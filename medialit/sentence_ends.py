@@ -21,8 +21,9 @@ the answer follows for certain from Punkt's rules and the tokenizer's parameters
 
 :class:`PunktLines` finds the candidates with one regular expression over the whole text and asks
 Punkt, through its own context and decision functions, only about the rest (as "Mr. Smith" or
-"Jan. 5"): for each line, the spans are those of Punkt's ``span_tokenize``. ``tests/test_text.py``
-compares them with :class:`PlainPunkt` on tricky input and on every text in the project.
+"Jan. 5"): for each line, the spans are those of Punkt's ``span_tokenize``. :meth:`PunktLines.line_slices`
+walks the lines and the candidates together, in one pass. ``tests/test_sentence_ends.py`` compares
+them with :class:`PlainPunkt` on tricky input, on every text in the project and on random mixes.
 """
 
 from __future__ import annotations
