@@ -142,9 +142,20 @@ def _keywords_token_by_token(doc) -> tuple:
     return masks, atoms, sorted(figures), long_numbers
 
 
+def _phrase_starts_plainly(doc) -> dict[str, list[int]]:
+    """Where each phrase list's phrases may begin: every run of word characters that is one of its first words."""
+    lex = _lexicon()
+    starts, _, runs = doc.tokens.word_runs(doc.lowered)
+    return {
+        name: [at for at, run in zip(starts, runs, strict=True) if run in lex.at_words[name].firsts]
+        for name in keywords.PHRASE_LISTS
+    }
+
+
 _KEYWORD_PIECES = [
     "a", "A", "third", "Twenty-one", "said", "report", "Report", "News", "news", "Mr", "op-ed",
     "5said", "12", "$3", "2024", "555-0123", "reported", "(c)", ") -", "é", " ", "\u00a0", ". ", "\n", "\n\n",
+    "many", "Some", "lot", "of", "an", "large", "share", "-", "dime", "dozen", "so-called",
 ]  # fmt: skip
 
 
@@ -156,6 +167,7 @@ def test_the_quick_pass_finds_what_a_token_by_token_pass_finds(text: str) -> Non
     found = keywords.sentence_keywords(doc)
     plain = _keywords_token_by_token(doc)
     assert (found.sentences, found.word_atoms, found.figures, found.long_numbers) == plain
+    assert found.phrases == _phrase_starts_plainly(doc)
 
 
 @pytest.mark.parametrize("doc_id", CORPUS_IDS)
@@ -166,3 +178,4 @@ def test_the_quick_pass_finds_what_a_token_by_token_pass_finds_in_the_corpus(doc
     assert (found.sentences, found.word_atoms, found.figures, found.long_numbers) == _keywords_token_by_token(
         doc
     )
+    assert found.phrases == _phrase_starts_plainly(doc)

@@ -48,6 +48,7 @@ __all__ = [
     "MENTION",
     "NUMBER_WORD",
     "OUTLET",
+    "PHRASE_LISTS",
     "QUANTIFIER",
     "QUANTITY",
     "QUOTED_TITLE",
@@ -235,11 +236,35 @@ def _digit_run(word: str) -> int:
     return 0 if word.isalpha() else max(map(len, _ANY_DIGITS.findall(word)), default=0)
 
 
+#: The cue phrase lists whose patterns numbers.py tries only where one of their phrases may begin
+#: (:attr:`Keywords.phrases`), named as in :attr:`.cues._Lexicon.at_words`.
+PHRASE_LISTS = ("quantity", "size", "quantifier", "idiom")
+
+
+@lru_cache(maxsize=1)
+def _phrase_firsts() -> tuple[frozenset[str] | None, ...]:
+    """For each list of :data:`PHRASE_LISTS`, the first words of its phrases (None: some phrase does not
+    begin with a word, so it may begin anywhere)."""
+    at_words = _lexicon().at_words
+    return tuple(at_words[name].firsts for name in PHRASE_LISTS)
+
+
+@lru_cache(maxsize=65536)
+def _phrase_starts(word: str) -> tuple[tuple[int, ...], ...]:
+    """For each list of :data:`PHRASE_LISTS`, the offsets of the runs of word characters in a token that
+    can begin one of its phrases (as :class:`~medialit.detect.phrases.PhrasePattern` finds them)."""
+    runs = [(0, word)] if word.isalnum() else [(m.start(), m.group()) for m in _WORD_RUN.finditer(word)]
+    return tuple(tuple(at for at, run in runs if firsts and run in firsts) for firsts in _phrase_firsts())
+
+
 # A token's code (see _word_code): the kinds it holds (the bits above), and what else the pass notes.
 _CAPITALS_ONLY = 1 << 16  # some of its kinds count only where it starts with a capital
 _ATOM_AT_START = 1 << 17  # a number in words may begin at its start, and nowhere else in it
 _FIGURE_AT_START = 1 << 18  # a figure in digits may begin at its start, and nowhere else in it
-_IRREGULAR = 1 << 19  # anything else: numbers beginning inside it, a run of four or more digits
+_IRREGULAR = 1 << 19  # anything else: numbers or phrases beginning inside it, a run of four or more digits
+_PHRASE_AT_START = (
+    1 << 20
+)  # (and the next bits, one per list of PHRASE_LISTS) a phrase may begin at its start
 
 
 @lru_cache(maxsize=65536)
@@ -250,8 +275,17 @@ def _word_code(word: str) -> int:
     if code & _CAPITALISED and word.isalpha() and word not in _lower_case_keys():
         code |= _CAPITALS_ONLY
     atoms, digits, run = _word_atom_starts(word), _digit_starts(word), _digit_run(word)
-    if run >= 4 or atoms not in ((), (0,)) or digits not in ((), (0,)):
+    phrases = _phrase_starts(word)
+    if (
+        run >= 4
+        or atoms not in ((), (0,))
+        or digits not in ((), (0,))
+        or any(p not in ((), (0,)) for p in phrases)
+    ):
         return code | _IRREGULAR
+    for i, starts in enumerate(phrases):
+        if starts:
+            code |= _PHRASE_AT_START << i
     return code | (_ATOM_AT_START if atoms else 0) | (_FIGURE_AT_START if digits else 0)
 
 
@@ -273,6 +307,9 @@ class Keywords:
     word_atoms: list[int]
     #: The offsets where a figure in digits may begin, in order.
     figures: list[int]
+    #: For each list of :data:`PHRASE_LISTS` whose phrases all begin with a word, the offsets where one
+    #: of its phrases may begin, in order (a list not named here may match anywhere).
+    phrases: dict[str, list[int]]
     #: (start, end, digits) of each token holding a run of four or more digits (telephone numbers, ids).
     long_numbers: list[tuple[int, int, int]]
     #: Whether the text may hold a web or e-mail address (False: it holds none).
@@ -309,11 +346,17 @@ def _sentence_keywords(doc: ParsedText) -> Keywords:
     _add_kinds(doc, masks, starts, ends, codes & EVERYTHING)
     word_atoms: list[int] = starts[codes & _ATOM_AT_START != 0].tolist()
     figures: list[int] = starts[codes & _FIGURE_AT_START != 0].tolist()
+    lists = [i for i, firsts in enumerate(_phrase_firsts()) if firsts is not None]
+    phrases: list[list[int]] = [[] for _ in PHRASE_LISTS]
+    for i in lists:
+        phrases[i] = starts[codes & (_PHRASE_AT_START << i) != 0].tolist()
     long_numbers: list[tuple[int, int, int]] = []
     for i in hits[codes & _IRREGULAR != 0].tolist():
         word, start, end = words[i], tokens.starts[i], tokens.ends[i]
         word_atoms += [start + offset for offset in _word_atom_starts(word)]
         figures += [start + offset for offset in _digit_starts(word)]
+        for found, offsets in zip(phrases, _phrase_starts(word), strict=True):
+            found += [start + offset for offset in offsets]
         if (run := _digit_run(word)) >= 4:
             long_numbers.append((start, end, run))
     norm = doc.normalized
@@ -325,7 +368,10 @@ def _sentence_keywords(doc: ParsedText) -> Keywords:
         figures.extend(_occurrences(norm, sign))
     word_atoms.sort()
     figures.sort()
-    return Keywords(masks, word_atoms, figures, long_numbers, doc.may_hold_links)
+    for found in phrases:
+        found.sort()
+    at = {PHRASE_LISTS[i]: phrases[i] for i in lists}
+    return Keywords(masks, word_atoms, figures, at, long_numbers, doc.may_hold_links)
 
 
 def _add_kinds(
