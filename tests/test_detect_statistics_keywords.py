@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -72,6 +75,8 @@ def test_trying_rules_only_where_their_key_words_are_changes_nothing(doc_id, mon
         ("It is (c) 2024 The Paper.", keywords.SELF_INTRO),
         ("WASHINGTON (Reuters) - Twelve agents came.", keywords.SELF_INTRO),
         ("© The Paper, all rights kept.", keywords.SELF_INTRO),
+        ("It is said that the border is long.", keywords.VAGUE_PHRASE),  # both "said" and "is"
+        ("Some officials say it is over.", keywords.VAGUE_PHRASE),  # "some say": both words
     ],
 )
 def test_key_words_are_found_inside_longer_tokens(sentence, kind):
@@ -85,6 +90,8 @@ def test_key_words_are_found_inside_longer_tokens(sentence, kind):
         ("The news was bad.", keywords.OUTLET),  # outlet names are matched with their capitals
         ("Write a report soon.", keywords.TITLE),
         ("The cat sat on the mat.", keywords.ATTRIBUTION | keywords.STATISTIC),
+        ("The mayor said it was a fine day.", keywords.VAGUE_PHRASE),  # "it is said" needs "is" too
+        ("The chief did not say why.", keywords.VAGUE_PHRASE),  # "some say" needs "some" too
     ],
 )
 def test_sentences_without_key_words_are_passed_over(sentence, kind):
@@ -139,7 +146,42 @@ def _keywords_token_by_token(doc) -> tuple:
             if doc.normalized.startswith(mark, at):
                 keywords._mark(starts, masks, at, at + len(mark), keywords.SELF_INTRO)
     figures += [at for at, ch in enumerate(doc.normalized) if ch in keywords._CURRENCY]
-    return masks, atoms, sorted(figures), long_numbers
+    return keywords._joined(masks), atoms, sorted(figures), long_numbers
+
+
+@pytest.mark.parametrize("kind", ["vague-phrase", "anonymous-phrase", "self-phrase", "quantity", "idiom"])
+def test_each_phrase_marks_its_kind_on_its_own(kind):
+    """Does a sentence that is just one cue phrase get that phrase's kind (its key words are its own)?"""
+    bit = {
+        "vague-phrase": keywords.VAGUE_PHRASE,
+        "anonymous-phrase": keywords.ANONYMOUS_PHRASE,
+        "self-phrase": keywords.SELF_PHRASE,
+        "quantity": keywords.QUANTITY,
+        "idiom": keywords.IDIOM,
+    }[kind]
+    for phrase in sorted(_lexicon().kinds[kind]):
+        assert keywords.sentence_keywords(parse(f"Then {phrase} here.")).sentences[0] & bit, phrase
+
+
+def test_key_words_do_not_depend_on_the_hash_seed():
+    """Are the key words the same whatever order Python's sets come out in (PYTHONHASHSEED)?"""
+    script = (
+        "from medialit.detect.statistics import keywords as k; "
+        "print(sorted(k._key_words().items()), k._word_pairs())"
+    )
+    tables = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(tables) == 1
+    assert keywords._keys_of("it is said") == ("said", "is")
+    assert keywords._keys_of("experts say") == ("experts",)
 
 
 def _phrase_starts_plainly(doc) -> dict[str, list[int]]:

@@ -114,25 +114,54 @@ _COMMON = frozenset(
     """a an the of to in on at by for with and or as is are was were be been has have had it its this that these
     those who not we our some many most all time one two high low new would""".split()
 )
+# Words in most sentences of a news story that credits its sources ("said" is in one sentence of four):
+# a phrase made only of these and _COMMON words ("it is said", "some say") is keyed on two of them.
+_FREQUENT = _COMMON | frozenset("said say says according".split())
+# The first bit of the private bits that mark the words of such pairs (above the token flags).
+_PAIR_BIT = 24
+# At most this many words get a private bit (a mask is a 64-bit integer); more are keyed one by one.
+_MOST_PAIR_WORDS = 32
 
 
-def _key_of(phrase: str, keys: dict[str, int], kind: int) -> str:
-    """The word of a phrase that marks it: every match of the phrase holds that word whole.
+def _rarest(words: list[str]) -> list[str]:
+    """The distinct words of a phrase, the least common first: words not in :data:`_FREQUENT` before
+    those that are, then the longest first, then alphabetically (the same order in every run)."""
+    return sorted(set(words), key=lambda w: (w in _FREQUENT, w in _COMMON, -len(w), w))
 
-    A word that already marks ``kind`` costs nothing; otherwise the longest word that is not common.
+
+def _keys_of(phrase: str) -> tuple[str, ...]:
+    """The words of a phrase that mark it: every match of the phrase holds each of them whole.
+
+    Its least common word; for a phrase of frequent words only, its two least common words (a
+    sentence then needs both).
     """
-    words = _RUNS.findall(phrase.lower())
-    marked = [w for w in words if keys.get(w, 0) & kind]
-    rare = [w for w in words if w not in _COMMON]
-    return marked[0] if marked else max(rare or words, key=len)
+    words = _rarest(_RUNS.findall(phrase.lower()))
+    return tuple(words[:2]) if words[0] in _FREQUENT and len(words) > 1 else (words[0],)
 
 
 @lru_cache(maxsize=1)
 def _key_words() -> dict[str, int]:
-    """Key word (lower case, letters only) -> the kinds it marks, from the cue lists and fixed word lists."""
+    """Key word (lower case, letters only) -> the kinds it marks, from the cue lists and fixed word lists.
+
+    A word that marks a kind only together with another word (:func:`_keys_of`) has a private bit
+    instead, from :data:`_PAIR_BIT` up; :func:`_word_pairs` says which bits together make which kind.
+    """
+    return _key_table()[0]
+
+
+@lru_cache(maxsize=1)
+def _word_pairs() -> tuple[tuple[int, int], ...]:
+    """(both words' private bits, kind) for each pair of key words that marks a kind only together."""
+    return _key_table()[1]
+
+
+@lru_cache(maxsize=1)
+def _key_table() -> tuple[dict[str, int], tuple[tuple[int, int], ...]]:
     lex = _lexicon()
     kinds = lex.kinds
     keys: dict[str, int] = {}
+    pair_bits: dict[str, int] = {}
+    pairs: dict[int, int] = {}
 
     def mark(words, kind: int) -> None:
         for word in words:
@@ -140,15 +169,32 @@ def _key_words() -> dict[str, int]:
             key = word if runs == [word] else max(runs, key=len)
             keys[key] = keys.get(key, 0) | kind
 
+    def mark_phrases(phrases, kind: int) -> None:
+        for phrase in sorted(phrases):
+            words = _keys_of(phrase)
+            if (
+                len(words) == 2
+                and not kind & _CAPITALISED
+                and len(pair_bits.keys() | words) <= _MOST_PAIR_WORDS
+            ):
+                both = 0
+                for word in words:
+                    bit = pair_bits.setdefault(word, 1 << (_PAIR_BIT + len(pair_bits)))
+                    keys[word] = keys.get(word, 0) | bit
+                    both |= bit
+                pairs[both] = pairs.get(both, 0) | kind
+            else:
+                mark(words[:1], kind)
+
     # cues._WORD_ATOM: every alternative holds one of these as a whole word ("a third" -> "third").
     fractions = [f for base in _FRACTIONS for f in (base, base + "s")] + ["halves"]
     plurals = "dozens hundreds thousands millions billions trillions tens".split()
     mark([*_UNITS, *_TENS, *fractions, *plurals, "dozen", *_SCALES, "few", "several", "many"], NUMBER_WORD)
     mark("half twice double triple quadruple".split(), NUMBER_WORD)
-    mark((_key_of(p, keys, QUANTITY) for p in kinds.get("quantity", ())), QUANTITY)
+    mark_phrases(kinds.get("quantity", ()), QUANTITY)
     mark(kinds.get("size-noun", ()), SIZE)
-    mark((_key_of(p, keys, IDIOM) for p in kinds.get("idiom", ())), IDIOM)
-    mark((_key_of(p, keys, QUANTIFIER) for p in kinds.get("quantifier", ())), QUANTIFIER)
+    mark_phrases(kinds.get("idiom", ()), IDIOM)
+    mark_phrases(kinds.get("quantifier", ()), QUANTIFIER)
     # attribution._attributions: a verb, "according to", "by/from/in" before or after a document word,
     # a headline's verb, or one of the phrase lists.
     mark([*kinds.get("verb", ()), "according", *_HEADLINE_VERBS], VERB)
@@ -159,18 +205,28 @@ def _key_words() -> dict[str, int]:
         ("anonymous-phrase", ANONYMOUS_PHRASE),
         ("self-phrase", SELF_PHRASE),
     ):
-        mark([_key_of(p, keys, bit) for p in kinds.get(kind, ())], bit)
+        mark_phrases(kinds.get(kind, ()), bit)
     mark(
         "mr mrs ms miss dr prof sen rep gov gen judge president mayor sheriff senator governor".split(),
         MENTION,
     )
-    mark(
-        [_key_of(p, keys, OUTLET) for kind in ("outlet", "outlet-word") for p in kinds.get(kind, ())], OUTLET
-    )
+    mark_phrases([p for kind in ("outlet", "outlet-word") for p in kinds.get(kind, ())], OUTLET)
     doc_words = "report study survey review audit assessment analysis index census yearbook database dataset"
     mark(f"{doc_words} factbook almanac memorandum memo estimates poll inquiry investigation".split(), TITLE)
     mark("titled entitled called named".split(), QUOTED_TITLE)
-    return keys
+    return keys, tuple(pairs.items())
+
+
+def _joined(masks: list[int]) -> list[int]:
+    """Sentence masks with the private bits of word pairs (:func:`_word_pairs`) turned into the kinds
+    that each pair marks where both its words are, and then dropped."""
+    pairs = _word_pairs()
+    if not pairs:
+        return masks
+    found = np.array(masks, dtype=np.int64)
+    for both, kind in pairs:
+        found[(found & both) == both] |= kind
+    return (found & EVERYTHING).tolist()
 
 
 # Kinds whose patterns match their key words only with a capital ("Reuters", "the Report", "Mr"):
@@ -262,9 +318,10 @@ _CAPITALS_ONLY = 1 << 16  # some of its kinds count only where it starts with a 
 _ATOM_AT_START = 1 << 17  # a number in words may begin at its start, and nowhere else in it
 _FIGURE_AT_START = 1 << 18  # a figure in digits may begin at its start, and nowhere else in it
 _IRREGULAR = 1 << 19  # anything else: numbers or phrases beginning inside it, a run of four or more digits
-_PHRASE_AT_START = (
-    1 << 20
-)  # (and the next bits, one per list of PHRASE_LISTS) a phrase may begin at its start
+# A phrase may begin at its start: this bit for the first list of PHRASE_LISTS, the next ones for the others.
+_PHRASE_AT_START = 1 << 20
+# The kinds and the private bits of word pairs (from _PAIR_BIT up): what counts for a sentence's mask.
+_KINDS_AND_PAIRS = EVERYTHING | ~((1 << _PAIR_BIT) - 1)
 
 
 @lru_cache(maxsize=65536)
@@ -343,7 +400,7 @@ def _sentence_keywords(doc: ParsedText) -> Keywords:
         text = doc.text
         lower = np.array([not text[start].isupper() for start in starts[capitals].tolist()], dtype=np.bool_)
         codes[capitals[lower]] &= ~_CAPITALISED
-    _add_kinds(doc, masks, starts, ends, codes & EVERYTHING)
+    _add_kinds(doc, masks, starts, ends, codes & _KINDS_AND_PAIRS)
     word_atoms: list[int] = starts[codes & _ATOM_AT_START != 0].tolist()
     figures: list[int] = starts[codes & _FIGURE_AT_START != 0].tolist()
     lists = [i for i, firsts in enumerate(_phrase_firsts()) if firsts is not None]
@@ -362,6 +419,7 @@ def _sentence_keywords(doc: ParsedText) -> Keywords:
     norm = doc.normalized
     for at, length in _self_intro_marks(norm):
         _mark(doc.sentence_starts, masks, at, at + length, SELF_INTRO)
+    masks = _joined(masks)
     if not all(a.end <= b.start for a, b in pairwise(sentences)):  # a caller's own sentences
         masks = [EVERYTHING] * len(sentences)
     for sign in _CURRENCY:
