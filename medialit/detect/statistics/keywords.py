@@ -477,15 +477,16 @@ def _self_intro_marks(norm: str) -> Iterator[tuple[int, int]]:
 
 
 def matches_at(
-    pattern: re.Pattern[str], starts: list[int], text: str, pos: int, endpos: int
+    pattern: re.Pattern[str], starts: list[int] | None, text: str, pos: int, endpos: int
 ) -> Iterator[re.Match[str]]:
     """The same matches as ``pattern.finditer(text, pos, endpos)``, tried only at ``starts``.
 
     ``starts`` must hold every offset where a match can begin (:attr:`Keywords.word_atoms` or
     :attr:`Keywords.figures` for their patterns). A word cut by ``endpos`` may begin a match that
-    its whole form does not, so then the whole stretch is searched.
+    its whole form does not, so then the whole stretch is searched; so it is if ``starts`` is None
+    (a phrase list not in :attr:`Keywords.phrases`).
     """
-    if 0 < endpos < len(text) and _CUT_WORD.match(text, endpos - 1):
+    if starts is None or (0 < endpos < len(text) and _CUT_WORD.match(text, endpos - 1)):
         yield from pattern.finditer(text, pos, endpos)
         return
     reach = pos

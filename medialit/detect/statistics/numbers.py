@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from string import ascii_letters
@@ -160,7 +159,7 @@ def _candidates(norm: str, info: _Sentence, lex: _Lexicon, found: Keywords) -> l
     idioms = []
     if keywords & IDIOM:
         last_end = max(g.end for g in groups)
-        for match in _phrases(patterns.idiom, "idiom", found, norm, a0, b0):
+        for match in matches_at(patterns.idiom, found.phrases.get("idiom"), norm, a0, b0):
             if match.start() >= last_end:
                 break  # no idiom from here on can cover a statistic
             idioms.append(match.span())
@@ -519,27 +518,18 @@ def _counts_nothing(norm: str, end: int, b0: int) -> bool:
     return bool(match) and match.group(1).lower() in _ABSTRACT
 
 
-def _phrases(
-    pattern: re.Pattern[str], name: str, keywords: Keywords, norm: str, a0: int, b0: int
-) -> Iterator[re.Match[str]]:
-    """The matches of a phrase list's pattern in ``a0..b0``, tried only where its phrases may begin
-    (:attr:`.keywords.Keywords.phrases`; everywhere for a list not named there)."""
-    starts = keywords.phrases.get(name)
-    if starts is None:
-        return pattern.finditer(norm, a0, b0)
-    return matches_at(pattern, starts, norm, a0, b0)
-
-
 def _vague_atoms(norm: str, a0: int, b0: int, lex: _Lexicon, keywords: int, at: Keywords) -> list[_Atom]:
     """Quantities without a number: 'many', 'a significant portion', 'lots of', 'the vast majority'.
 
     ``at`` says where their phrases may begin (:func:`.keywords.sentence_keywords`)."""
     found: list[_Atom] = []
-    patterns = _patterns(lex)
-    quantities = _phrases(patterns.quantity, "quantity", at, norm, a0, b0) if keywords & QUANTITY else ()
-    sizes = _phrases(lex.size, "size", at, norm, a0, b0) if keywords & SIZE else ()
+    patterns, starts = _patterns(lex), at.phrases.get
+    quantities = (
+        matches_at(patterns.quantity, starts("quantity"), norm, a0, b0) if keywords & QUANTITY else ()
+    )
+    sizes = matches_at(lex.size, starts("size"), norm, a0, b0) if keywords & SIZE else ()
     quantifiers = (
-        _phrases(patterns.quantifier, "quantifier", at, norm, a0, b0) if keywords & QUANTIFIER else ()
+        matches_at(patterns.quantifier, starts("quantifier"), norm, a0, b0) if keywords & QUANTIFIER else ()
     )
     for match in quantities:
         phrase = match.group().lower()
