@@ -5,13 +5,15 @@ regular expressions and walks over a sentence's words; rather than try each of t
 sentence, :func:`sentence_keywords` reads the document's tokens once (:attr:`ParsedText.tokens`) and
 marks each sentence with the kinds of key word it holds. A rule is then tried only on the sentences
 marked with its kind. Each kind's key words are chosen so that every match of its rule contains one of
-them as a whole word: a sentence without them cannot match, so skipping it changes nothing.
+them as a whole word: a sentence without them cannot match, so skipping it changes nothing. A cue
+phrase is keyed on its least common word, and a phrase of frequent words only ("it is said") on two
+of them, which the sentence must both hold.
 
-The same pass notes where a figure in digits or a number in words may begin (so those patterns are
-tried only there, by :func:`matches_at`) and which tokens hold long runs of digits (telephone numbers,
-ids); whether the text may hold a link at all is :attr:`ParsedText.may_hold_links`. Plain look-ups and
-string searches replace regular-expression scans of the whole text, which cost far more on a long
-document.
+The same pass notes where a figure in digits, a number in words or a quantity, size, quantifier or
+idiom phrase may begin (so those patterns are tried only there, by :func:`matches_at`) and which
+tokens hold long runs of digits (telephone numbers, ids); whether the text may hold a link at all is
+:attr:`ParsedText.may_hold_links`. Plain look-ups and string searches replace regular-expression
+scans of the whole text, which cost far more on a long document.
 """
 
 from __future__ import annotations
