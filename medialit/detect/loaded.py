@@ -44,11 +44,6 @@ class _Hit(NamedTuple):
 _hit = partial(tuple.__new__, _Hit)
 
 
-def _vocabulary(doc: ParsedText) -> frozenset[str]:
-    """The distinct tokens of ``doc`` (a per-document value other detectors may share: ``doc.derived``)."""
-    return frozenset(doc.tokens.words)
-
-
 def _negations(vocabulary: frozenset[str]) -> frozenset[str]:
     """The words of ``vocabulary`` that negate what follows: :data:`_NEGATIONS` and any "n't" word ("didn't")."""
     return _NEGATIONS | {word for word in vocabulary if word.endswith("n't")}
@@ -195,7 +190,7 @@ def find_loaded(text: str | ParsedText, sentences: Sequence[TextSpan] | None = N
     words = tokens.words
     quote_starts = [start for start, _ in doc.quotes]  # quotations are in order and do not overlap
     quote_ends = [end for _, end in doc.quotes]
-    vocabulary = doc.derived("tokens.vocabulary", _vocabulary)
+    vocabulary = doc.vocabulary
     negations = _negations(vocabulary)
     links = doc.links if doc.may_hold_links else []
     link_ends = [end for _, end in links]  # links are in order and do not overlap

@@ -96,6 +96,11 @@ class ParsedText:
         return Tokens(self.lowered)
 
     @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """The distinct words of :attr:`tokens`: each detector looks a word up once, not once per token."""
+        return frozenset(self.tokens.words)
+
+    @cached_property
     def may_hold_links(self) -> bool:
         """Might the text hold a web or e-mail address? False means :attr:`links` is empty.
 

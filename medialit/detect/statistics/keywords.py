@@ -390,7 +390,7 @@ def _sentence_keywords(doc: ParsedText) -> Keywords:
     words = tokens.words
     sentences = doc.sentences
     masks = [0] * len(sentences)
-    code_of = {word: _word_code(word) for word in set(words)}
+    code_of = {word: _word_code(word) for word in doc.vocabulary}
     # One look-up per token, at C speed; then only the few tokens that hold anything are read, with numpy
     # (a Python loop over them costs more than all the rest of the pass).
     codes = np.fromiter(map(code_of.__getitem__, words), dtype=np.int64, count=len(words))
