@@ -199,13 +199,6 @@ _APPROXIMATE = re.compile(
 )
 _HEADLINE_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 _QUOTE_CHARS = "\"'"
-# Words without which no self-introduction can match: what the key words of keywords.SELF_INTRO are
-# drawn from (each self-introduction pattern is then tried only where its own needles are).
-_SELF_INTRO_HINT = re.compile(
-    r"(?=[elocrs(©])(?:exclusiv|learn|obtain|confirm|review|seen|reveal|report|copyright|\([cC]\)|©)"
-    r"|^[A-Z]{2,}.{0,40}\) ?-",
-    re.I,
-)
 
 
 @dataclass(frozen=True)

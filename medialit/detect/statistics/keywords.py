@@ -90,7 +90,8 @@ STATISTIC = DIGIT | NUMBER_WORD | QUANTITY | SIZE | QUANTIFIER
 #: Any kind that can credit a source.
 ATTRIBUTION = VERB | DOCUMENT | VAGUE_PHRASE | ANONYMOUS_PHRASE | SELF_PHRASE
 
-# Letters every match of the self-introduction hint (cues._SELF_INTRO_HINT) holds, inside one word.
+# Letters inside one word that every match of a self-introduction pattern (cues' self_intro) holds
+# ("exclusively", "has learned", "(c)" ...): a sentence with none of them is not marked SELF_INTRO.
 _SELF_INTRO_PARTS = (
     "exclusiv",
     "learn",
