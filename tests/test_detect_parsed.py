@@ -192,3 +192,10 @@ def test_sentences_fall_back_to_end_marks_where_punkt_gives_up(monkeypatch):
     spans = parse(text).sentences
     assert [s.text for s in spans] == ["First one.", "Second one!", "Third line without a mark"]
     assert all(text[s.start : s.end] == s.text for s in spans)
+
+
+def test_vocabulary_is_the_distinct_token_words():
+    """Is the document's vocabulary exactly the distinct words of its tokens, built once?"""
+    doc = parse("The flood, the FLOOD and a flood-wall.")
+    assert doc.vocabulary == frozenset(doc.tokens.words) == {"the", "flood", "and", "a", "flood-wall"}
+    assert doc.vocabulary is doc.vocabulary
