@@ -1114,7 +1114,8 @@ class AnalysisWidget(widgets.VBox):
             return self.article
         self.article = None
         if looks_like_html(raw):
-            return read_bytes(raw.encode("utf-8"), "the pasted page", kind="html")
+            # A lone surrogate (half of an emoji, cut off) cannot be encoded in UTF-8: it becomes "?".
+            return read_bytes(raw.encode("utf-8", "replace"), "the pasted page", kind="html")
         return Article(raw, _PASTED, language=confident_language(raw))
 
     def analyse(self) -> SpanSet | None:

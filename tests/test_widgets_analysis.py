@@ -340,3 +340,10 @@ def test_save_before_analyse_explained(tool, tmp_path):
     assert tool.save() is None
     assert "Analyse first" in tool.message.value
     assert not list(tmp_path.iterdir())
+
+
+def test_pasted_page_with_a_broken_character_is_analysed(tool):
+    """Is a pasted web page holding half an emoji (a lone surrogate) analysed, not a crash?"""
+    tool.text_input.value = "<html><body><p>The minister said \ud800 that 40% agree.</p></body></html>"
+    report = tool.analyse()
+    assert report is not None and [s.text for s in report.statistics] == ["40% agree"]
